@@ -1,0 +1,89 @@
+package com.cedarauthoring.api;
+
+import com.cedarauthoring.api.http.ApiApp;
+import com.cedarauthoring.api.http.HealthRoutes;
+import com.cedarauthoring.api.http.RouteModule;
+import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.naming.Arns;
+import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.store.Database;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Explicit wiring of the whole service, in one place: database, domain services, HTTP routes.
+ * {@link #start} returns a running service; {@link #close} stops it cleanly.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+    private final Database database;
+    private final Javalin http;
+    private final List<AutoCloseable> closeables;
+
+    private Application(Database database, Javalin http, List<AutoCloseable> closeables) {
+        this.database = database;
+        this.http = http;
+        this.closeables = closeables;
+    }
+
+    public static Application start(ServiceConfig config) {
+        return start(config, Clock.systemUTC(), Ids.secureRandom());
+    }
+
+    public static Application start(ServiceConfig config, Clock clock, Ids ids) {
+        Database database = config.jdbcUrl()
+                .map(url -> Database.open(url, config.dbUser(), config.dbPassword(), 16))
+                .orElseGet(() -> Database.embedded(config.dataDir()));
+        List<AutoCloseable> closeables = new ArrayList<>();
+        try {
+            Arns arns = config.arns();
+            Cedar cedar = new Cedar();
+            List<RouteModule> routes = new ArrayList<>();
+            routes.add(new HealthRoutes(() -> database.jdbc().queryOne("SELECT 1", rs -> rs.getInt(1)).isPresent()));
+
+            // gateways (wiring added by the gateway feature)
+
+            // policy engines and policies (wiring added by the policy feature)
+
+            // policy generation (wiring added by the generation feature)
+
+            Javalin http = ApiApp.create(config.host(), routes).start(config.port());
+            return new Application(database, http, closeables);
+        } catch (RuntimeException e) {
+            closeAll(closeables);
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        closeAll(closeables);
+        database.close();
+        log.info("Stopped");
+    }
+
+    private static void closeAll(List<AutoCloseable> closeables) {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                log.warn("Error while closing {}", closeables.get(i), e);
+            }
+        }
+    }
+}

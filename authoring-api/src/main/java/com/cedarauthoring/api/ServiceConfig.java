@@ -1,0 +1,36 @@
+package com.cedarauthoring.api;
+
+import com.cedarauthoring.naming.Arns;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything the service needs to start. Built by the CLI from flags and environment variables.
+ *
+ * @param host      bind address; loopback in local mode (no credentials configured)
+ * @param port      0 picks a free port (tests)
+ * @param dataDir   embedded database directory
+ * @param jdbcUrl   a PostgreSQL URL to use instead of the embedded database
+ */
+public record ServiceConfig(String host, int port, Path dataDir, String region, String account,
+                            Optional<String> jdbcUrl, String dbUser, String dbPassword) {
+    public ServiceConfig {
+        new Arns(region, account); // validates both, with a message a person can act on
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535: " + port);
+        }
+        jdbcUrl = jdbcUrl == null ? Optional.empty() : jdbcUrl;
+    }
+
+    public static ServiceConfig local(Path dataDir) {
+        return new ServiceConfig("127.0.0.1", 0, dataDir, "us-west-2", "123456789012", Optional.empty(), "", "");
+    }
+
+    public Arns arns() {
+        return new Arns(region, account);
+    }
+
+    public ServiceConfig withPort(int newPort) {
+        return new ServiceConfig(host, newPort, dataDir, region, account, jdbcUrl, dbUser, dbPassword);
+    }
+}

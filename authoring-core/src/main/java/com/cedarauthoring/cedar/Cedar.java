@@ -1,0 +1,279 @@
+package com.cedarauthoring.cedar;
+
+import com.cedarpolicy.BasicAuthorizationEngine;
+import com.cedarpolicy.formatter.PolicyFormatter;
+import com.cedarpolicy.model.AuthorizationRequest;
+import com.cedarpolicy.model.AuthorizationResponse;
+import com.cedarpolicy.model.AuthorizationSuccessResponse;
+import com.cedarpolicy.model.DetailedError;
+import com.cedarpolicy.model.ValidationRequest;
+import com.cedarpolicy.model.ValidationResponse;
+import com.cedarpolicy.model.entity.Entity;
+import com.cedarpolicy.model.exception.AuthException;
+import com.cedarpolicy.model.exception.InternalException;
+import com.cedarpolicy.model.formatter.Config;
+import com.cedarpolicy.model.policy.Policy;
+import com.cedarpolicy.model.policy.PolicySet;
+import com.cedarpolicy.model.schema.Schema;
+import com.cedarpolicy.value.CedarList;
+import com.cedarpolicy.value.CedarMap;
+import com.cedarpolicy.value.EntityTypeName;
+import com.cedarpolicy.value.EntityUID;
+import com.cedarpolicy.value.PrimBool;
+import com.cedarpolicy.value.PrimLong;
+import com.cedarpolicy.value.PrimString;
+import com.cedarpolicy.value.Value;
+import com.cedarauthoring.gateway.Attribute;
+import com.cedarauthoring.gateway.CedarType;
+import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The only class that touches cedar-java: parse, format, strictly validate, authorize, EST.
+ *
+ * <p>Policy problems (syntax, schema) come back as data; a {@link CedarUnavailableException} means the
+ * native engine itself failed. Thread-safe.
+ */
+public final class Cedar {
+    private static final Pattern MULTIPLE_POLICY_TOKEN = Pattern.compile("unexpected token `(permit|forbid)`");
+    private static final Config FORMAT = new Config(80, 2);
+
+    private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
+    // Parsing a schema crosses JNI; gateways change rarely, so parsed schemas are kept by their text.
+    private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
+
+    /** Splits text into single policies; a syntax error comes back with Cedar's message. */
+    public ParseOutcome parse(String text) {
+        if (text == null || text.isBlank()) {
+            return new ParseOutcome.SyntaxError("the statement is empty");
+        }
+        try {
+            PolicySet set = PolicySet.parsePolicies(text);
+            List<Policy> ordered = new ArrayList<>(set.policies);
+            ordered.sort((a, b) -> Integer.compare(policyIndex(a.getID()), policyIndex(b.getID())));
+            return new ParseOutcome.Parsed(ordered.stream().map(Policy::getSource).toList());
+        } catch (InternalException e) {
+            return new ParseOutcome.SyntaxError(located(text).orElse(clean(e.getMessage())));
+        }
+    }
+
+    /**
+     * Strictly validates exactly one policy against a gateway schema.
+     *
+     * @return Cedar's messages; empty when the policy parses, is a single policy and validates
+     */
+    public List<String> validate(GatewaySchema schema, String policyText) {
+        return validate(schema.cedarText(), policyText);
+    }
+
+    /** As {@link #validate(GatewaySchema, String)} with a schema in Cedar syntax. */
+    public List<String> validate(String cedarSchemaText, String policyText) {
+        ParseOutcome parsed = parse(policyText);
+        if (parsed instanceof ParseOutcome.SyntaxError err) {
+            return List.of(err.message());
+        }
+        List<String> policies = ((ParseOutcome.Parsed) parsed).policies();
+        if (policies.size() != 1) {
+            return List.of("the statement must hold exactly one policy, found " + policies.size());
+        }
+        Schema schema = schema(cedarSchemaText);
+        try {
+            PolicySet set = new PolicySet(Set.of(new Policy(policies.get(0), "policy0")));
+            ValidationResponse response = engine.validate(new ValidationRequest(schema, set));
+            List<String> messages = new ArrayList<>();
+            response.errors.ifPresent(errs -> errs.forEach(e -> messages.add(describe(e))));
+            response.success.ifPresent(s -> s.validationErrors.forEach(e -> messages.add(describe(e.getError()))));
+            return messages;
+        } catch (AuthException e) {
+            throw new CedarUnavailableException("validation failed to run", e);
+        }
+    }
+
+    /** Cedar's own formatting; returns the input unchanged when it does not parse. */
+    public String format(String policyText) {
+        try {
+            return PolicyFormatter.policiesStrToPrettyWithConfig(policyText, FORMAT).strip();
+        } catch (InternalException e) {
+            return policyText;
+        }
+    }
+
+    /** The EST (JSON form) of one policy. */
+    public JsonNode est(String policyText) {
+        try {
+            return Json.mapper().readTree(Policy.parseStaticPolicy(policyText).toJson());
+        } catch (InternalException e) {
+            throw new IllegalArgumentException("not a single Cedar policy: " + clean(e.getMessage()));
+        } catch (java.io.IOException e) {
+            throw new CedarUnavailableException("EST could not be read", e);
+        }
+    }
+
+    /** Parses a schema in Cedar syntax (cached), or returns Cedar's error. */
+    public Optional<String> schemaError(String cedarSchemaText) {
+        try {
+            Schema.parse(Schema.JsonOrCedar.Cedar, cedarSchemaText).toJsonFormat();
+            return Optional.empty();
+        } catch (InternalException | java.io.IOException e) {
+            return Optional.of(clean(e.getMessage()));
+        }
+    }
+
+    /** The Cedar JSON-format schema of a schema in Cedar syntax. */
+    public JsonNode schemaToJson(String cedarSchemaText) {
+        try {
+            return Schema.parse(Schema.JsonOrCedar.Cedar, cedarSchemaText).toJsonFormat();
+        } catch (InternalException | java.io.IOException e) {
+            throw new IllegalArgumentException("invalid Cedar schema: " + clean(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Evaluates a request against named policies (id -> text). The input is typed with the action's
+     * schema when one is given, so JSON numbers on {@code decimal} attributes become Cedar decimals.
+     */
+    public Decision authorize(Map<String, String> policies, AuthRequest request, Optional<GatewaySchema> schema) {
+        Set<Policy> set = new HashSet<>();
+        policies.forEach((id, text) -> set.add(new Policy(text, id)));
+        EntityUID principal = uid(request.principalType(), request.principalId());
+        EntityUID action = uid("Action", request.actionId());
+        EntityUID resource = uid("Gateway", request.gatewayArn());
+        Map<String, Value> principalTags = new HashMap<>();
+        request.tags().forEach((k, v) -> principalTags.put(k, new PrimString(v)));
+        Entity principalEntity = new Entity(principal,
+                new HashMap<>(Map.of("id", new PrimString(request.principalId()))), new HashSet<>(), principalTags);
+        Entity resourceEntity = new Entity(resource, new HashMap<>(), new HashSet<>(), new HashMap<>());
+        Optional<CedarType.RecordType> inputType = schema.flatMap(s -> s.action(request.actionId()))
+                .map(a -> a.input());
+        Map<String, Value> context = new HashMap<>();
+        context.put("input", toValue(request.input(), inputType.map(t -> (CedarType) t)));
+        try {
+            AuthorizationResponse response = engine.isAuthorized(
+                    new AuthorizationRequest(principal, action, resource, context),
+                    new PolicySet(set), Set.of(principalEntity, resourceEntity));
+            if (response.success.isEmpty()) {
+                List<String> errors = response.errors.map(l -> l.stream().map(Cedar::describe).toList()).orElse(List.of());
+                return new Decision(false, Set.of(), errors);
+            }
+            AuthorizationSuccessResponse ok = response.success.get();
+            List<String> errors = ok.getErrors().stream().map(Object::toString).toList();
+            return new Decision(ok.isAllowed(), ok.getReason(), errors);
+        } catch (AuthException e) {
+            throw new CedarUnavailableException("authorization failed to run", e);
+        }
+    }
+
+    private static EntityUID uid(String type, String id) {
+        return EntityTypeName.parse(GatewaySchema.NAMESPACE + "::" + type)
+                .orElseThrow(() -> new IllegalArgumentException("bad entity type " + type)).of(id);
+    }
+
+    private static Value toValue(JsonNode node, Optional<CedarType> type) {
+        if (type.isPresent() && type.get() instanceof CedarType.DecimalType && (node.isNumber() || node.isTextual())) {
+            return new com.cedarpolicy.value.Decimal(decimalLiteral(node));
+        }
+        if (node.isTextual()) {
+            return new PrimString(node.textValue());
+        }
+        if (node.isBoolean()) {
+            return new PrimBool(node.booleanValue());
+        }
+        if (node.isIntegralNumber()) {
+            return new PrimLong(node.longValue());
+        }
+        if (node.isNumber()) {
+            return new com.cedarpolicy.value.Decimal(decimalLiteral(node));
+        }
+        if (node.isArray()) {
+            Optional<CedarType> element = type.filter(t -> t instanceof CedarType.SetType)
+                    .map(t -> ((CedarType.SetType) t).element());
+            List<Value> values = new ArrayList<>();
+            node.forEach(n -> values.add(toValue(n, element)));
+            return new CedarList(values);
+        }
+        if (node.isObject()) {
+            Map<String, Value> fields = new LinkedHashMap<>();
+            node.fields().forEachRemaining(f -> {
+                Optional<CedarType> fieldType = type.filter(t -> t instanceof CedarType.RecordType)
+                        .flatMap(t -> ((CedarType.RecordType) t).attribute(f.getKey())).map(Attribute::type);
+                fields.put(f.getKey(), toValue(f.getValue(), fieldType));
+            });
+            return new CedarMap(fields);
+        }
+        throw new IllegalArgumentException("cannot pass JSON " + node.getNodeType() + " to Cedar");
+    }
+
+    /** Cedar decimals need a fractional part and at most four fractional digits. */
+    static String decimalLiteral(JsonNode node) {
+        BigDecimal d = new BigDecimal(node.asText()).stripTrailingZeros();
+        if (d.scale() < 1) {
+            d = d.setScale(1);
+        }
+        return d.toPlainString();
+    }
+
+    private Schema schema(String cedarSchemaText) {
+        return schemas.get(cedarSchemaText, text -> {
+            try {
+                return Schema.parse(Schema.JsonOrCedar.Cedar, text);
+            } catch (InternalException e) {
+                throw new IllegalArgumentException("invalid Cedar schema: " + clean(e.getMessage()), e);
+            }
+        });
+    }
+
+    /**
+     * parsePolicies reports syntax errors without a location; validation of the same text as one
+     * policy reports it with character offsets, which is what a person needs to find the mistake.
+     */
+    private Optional<String> located(String text) {
+        try {
+            Schema empty = schema("");
+            ValidationResponse r = engine.validate(new ValidationRequest(empty, new PolicySet(Set.of(new Policy(text, "p")))));
+            return r.errors.flatMap(errs -> errs.stream().findFirst()).map(e -> {
+                String where = e.sourceLocations.isEmpty() ? ""
+                        : " at characters " + e.sourceLocations.get(0).start + "-" + e.sourceLocations.get(0).end;
+                return clean(e.message).replace("failed to parse policy with id `p` from string: ", "") + where;
+            });
+        } catch (AuthException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int policyIndex(String id) {
+        try {
+            return Integer.parseInt(id.replace("policy", ""));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static String describe(DetailedError e) {
+        String msg = clean(e.message);
+        return e.help.map(h -> msg + " (" + h + ")").orElse(msg);
+    }
+
+    /** Strips JNI plumbing from cedar-java messages so users see Cedar's own words. */
+    static String clean(String message) {
+        if (message == null) {
+            return "unknown Cedar error";
+        }
+        String m = message.replace("Internal error: ", "").replace("Internal JNI Error: ", "").strip();
+        Matcher multiple = MULTIPLE_POLICY_TOKEN.matcher(m);
+        return multiple.find() ? m + " (a statement must hold exactly one policy)" : m;
+    }
+}

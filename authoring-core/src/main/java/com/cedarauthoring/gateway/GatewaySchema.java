@@ -1,0 +1,36 @@
+package com.cedarauthoring.gateway;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The derived Cedar schema of one gateway: everything a translator, validator or analysis needs.
+ *
+ * @param gatewayArn    the resource every generated policy is scoped to
+ * @param authorizer    decides the principal type ({@code OAuthUser} with tags, or {@code IamEntity})
+ * @param actions       one per tool, in target then tool order
+ * @param cedarText     the schema in Cedar syntax (namespace {@code AgentCore})
+ * @param cedarJson     the same schema in Cedar's JSON schema format
+ */
+public record GatewaySchema(String gatewayArn, AuthorizerType authorizer, List<ToolAction> actions,
+                            String cedarText, String cedarJson) {
+    public static final String NAMESPACE = "AgentCore";
+
+    public GatewaySchema {
+        actions = List.copyOf(actions);
+    }
+
+    public Optional<ToolAction> action(String actionId) {
+        return actions.stream().filter(a -> a.actionId().equals(actionId)).findFirst();
+    }
+
+    /** Target names in declaration order, without duplicates. */
+    public List<String> targetNames() {
+        return actions.stream().map(ToolAction::targetName).distinct().toList();
+    }
+
+    /** {@code AgentCore::OAuthUser} or {@code AgentCore::IamEntity}. */
+    public String principalType() {
+        return NAMESPACE + "::" + authorizer.principalEntity();
+    }
+}

@@ -1,0 +1,297 @@
+package com.cedarauthoring.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load driver: starts the packaged service (authoring.jar) as a separate process and measures it over
+ * HTTP, as a client would. Scenarios: {@code policies}, {@code generations}, {@code model}, {@code all}.
+ * Results are printed as Markdown and appended to {@code benchmarks/results/<scenario>.md}.
+ */
+public final class LoadDriver {
+    static final String RAW_TEXT = "Allow user refund-agent to process refunds when the amount is less than $500. "
+            + "Block users from processing refunds when the amount exceeds $10,000. "
+            + "Allow users with role support to check refund status.";
+
+    private final Path jar;
+    private final int seconds;
+    private final int concurrency;
+    private final StringBuilder report = new StringBuilder();
+
+    private LoadDriver(Path jar, int seconds, int concurrency) {
+        this.jar = jar;
+        this.seconds = seconds;
+        this.concurrency = concurrency;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String scenario = args.length > 0 ? args[0] : "all";
+        Path jar = Path.of(option(args, "--jar", "authoring-api/target/authoring.jar"));
+        int seconds = Integer.parseInt(option(args, "--seconds", "60"));
+        int concurrency = Integer.parseInt(option(args, "--concurrency", "8"));
+        if (!Files.exists(jar)) {
+            System.err.println("No " + jar + ": build it first with  mvn -B -q -DskipTests package");
+            System.exit(2);
+        }
+        LoadDriver driver = new LoadDriver(jar, seconds, concurrency);
+        driver.line("# Benchmark run " + LocalDate.now() + " (" + Runtime.getRuntime().availableProcessors()
+                + " cores, Java " + System.getProperty("java.version") + ")");
+        switch (scenario) {
+            case "policies" -> driver.policies();
+            case "generations" -> driver.generations();
+            case "model" -> new ModelScenario(driver, jar).run();
+            case "all" -> {
+                driver.policies();
+                driver.generations();
+                new ModelScenario(driver, jar).run();
+            }
+            default -> {
+                System.err.println("usage: benchmarks.jar policies|generations|model|all [--seconds 60] [--concurrency 8] [--jar path]");
+                System.exit(2);
+            }
+        }
+        Path out = Path.of("benchmarks", "results", scenario + "-latest.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, driver.report.toString());
+        System.out.println("\nWritten to " + out);
+    }
+
+    void line(String s) {
+        System.out.println(s);
+        report.append(s).append('\n');
+    }
+
+    // ---- CreatePolicy latency with a 20-tool gateway, GetPolicy throughput ----
+    void policies() throws Exception {
+        line("\n## CreatePolicy latency (20-tool gateway) and GetPolicy throughput");
+        try (ServerProcess server = ServerProcess.start(jar, List.of(), Map.of())) {
+            Api api = new Api(server.baseUrl());
+            String[] gw = createGateway(api, twentyToolTarget());
+            String engineId = createEngine(api, "BenchPolicies");
+            attach(api, gw[0], engineId);
+            String arn = gw[1];
+            int warmup = 300;
+            int measured = 1000;
+            List<String> ids = new ArrayList<>();
+            long[] samples = new long[measured];
+            for (int i = 0; i < warmup + measured; i++) {
+                String statement = "permit(principal is AgentCore::OAuthUser, action == AgentCore::Action::\"BenchTarget___tool_"
+                        + String.format("%02d", i % 20) + "\", resource == AgentCore::Gateway::\"" + arn + "\") when { "
+                        + "principal.hasTag(\"role\") && principal.getTag(\"role\") == \"r" + i + "\" && context.input.amount < " + (i + 1) + " };";
+                ObjectNode body = Api.JSON.createObjectNode().put("name", "p" + i);
+                body.putObject("definition").putObject("cedar").put("statement", statement);
+                long t0 = System.nanoTime();
+                JsonNode created = api.send("POST", "/policy-engines/" + engineId + "/policies", body, 202);
+                long dt = System.nanoTime() - t0;
+                if (i >= warmup) {
+                    samples[i - warmup] = dt;
+                }
+                ids.add(created.get("policyId").asText());
+            }
+            JsonNode one = api.get("/policy-engines/" + engineId + "/policies/" + ids.get(ids.size() - 1));
+            if (!"ACTIVE".equals(one.path("status").asText())) {
+                throw new IllegalStateException("benchmark policy did not become ACTIVE: " + one);
+            }
+            line("- CreatePolicy, sequential, after " + warmup + " warm-up calls: " + Stats.of(samples)
+                    + " (target p50 < 5 ms)");
+            getThroughput(api, engineId, ids, server);
+        }
+    }
+
+    private void getThroughput(Api api, String engineId, List<String> ids, ServerProcess server) throws Exception {
+        int runSeconds = Math.min(seconds, 20);
+        AtomicLong done = new AtomicLong();
+        ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + runSeconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        for (int t = 0; t < concurrency; t++) {
+            pool.submit(() -> {
+                Api local = new Api(server.baseUrl());
+                while (System.nanoTime() < end) {
+                    String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                    long t0 = System.nanoTime();
+                    local.get("/policy-engines/" + engineId + "/policies/" + id);
+                    lat.add(System.nanoTime() - t0);
+                    done.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(runSeconds + 30L, java.util.concurrent.TimeUnit.SECONDS);
+        line(String.format("- GetPolicy, %d client threads for %d s: %.0f requests/s, %s, server RSS %d MiB",
+                concurrency, runSeconds, done.get() / (double) runSeconds,
+                Stats.of(lat.stream().mapToLong(Long::longValue).toArray()), server.rssMiB()));
+    }
+
+    // ---- start -> GENERATED -> assets, 3-requirement input ----
+    void generations() throws Exception {
+        line("\n## Policy generation over HTTP (rules translator, 3 requirements)");
+        try (ServerProcess server = ServerProcess.start(jar, List.of(), Map.of())) {
+            Api api = new Api(server.baseUrl());
+            String[] gw = createGateway(api, refundTarget());
+            String engineId = createEngine(api, "BenchGenerations");
+            long[] warm = new long[200];
+            for (int i = 0; i < 200; i++) {
+                warm[i] = generateOnce(api, engineId, gw[1], "warm" + i);
+            }
+            long[] seq = new long[300];
+            for (int i = 0; i < seq.length; i++) {
+                seq[i] = generateOnce(api, engineId, gw[1], "seq" + i);
+            }
+            line("- Sequential start -> GENERATED -> assets: " + Stats.of(seq) + " (target p50 < 50 ms)");
+            sustained(server, engineId, gw[1]);
+        }
+    }
+
+    private void sustained(ServerProcess server, String engineId, String gatewayArn) throws Exception {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong maxRss = new AtomicLong();
+        ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency + 1);
+        pool.submit(() -> {
+            while (System.nanoTime() < end) {
+                maxRss.accumulateAndGet(server.rssMiB(), Math::max);
+                Thread.sleep(500);
+            }
+            return null;
+        });
+        for (int t = 0; t < concurrency; t++) {
+            int worker = t;
+            pool.submit(() -> {
+                Api local = new Api(server.baseUrl());
+                int i = 0;
+                while (System.nanoTime() < end) {
+                    try {
+                        lat.add(generateOnce(local, engineId, gatewayArn, "load" + worker + "x" + i++));
+                        ok.incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                        System.err.println(e.getMessage());
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, java.util.concurrent.TimeUnit.SECONDS);
+        line(String.format("- Sustained for %d s with %d clients: %.1f generations/s, %d failed, %s, max server RSS %d MiB "
+                        + "(targets: >= 100/s, 0 failed, RSS < 512 MiB)", seconds, concurrency,
+                ok.get() / (double) seconds, failed.get(), Stats.of(lat.stream().mapToLong(Long::longValue).toArray()), maxRss.get()));
+    }
+
+    /** One full client round trip; returns its duration in nanoseconds. */
+    static long generateOnce(Api api, String engineId, String gatewayArn, String name) throws Exception {
+        ObjectNode body = Api.JSON.createObjectNode().put("name", name);
+        body.putObject("resource").put("arn", gatewayArn);
+        body.putObject("content").put("rawText", RAW_TEXT);
+        long t0 = System.nanoTime();
+        JsonNode started = api.send("POST", "/policy-engines/" + engineId + "/policy-generations", body, 202);
+        String genId = started.get("policyGenerationId").asText();
+        String status;
+        long deadline = t0 + 120_000_000_000L;
+        do {
+            status = api.get("/policy-engines/" + engineId + "/policy-generations/" + genId).path("status").asText();
+            if ("GENERATING".equals(status)) {
+                Thread.onSpinWait();
+                Thread.sleep(0, 200_000);
+            }
+        } while ("GENERATING".equals(status) && System.nanoTime() < deadline);
+        if (!"GENERATED".equals(status)) {
+            throw new IllegalStateException("generation " + genId + " ended " + status);
+        }
+        JsonNode assets = api.get("/policy-engines/" + engineId + "/policy-generations/" + genId + "/assets");
+        long dt = System.nanoTime() - t0;
+        if (assets.path("policyGenerationAssets").size() < 1) {
+            throw new IllegalStateException("no assets for " + genId);
+        }
+        return dt;
+    }
+
+    // ---- shared setup ----
+    static String[] createGateway(Api api, ObjectNode target) throws Exception {
+        ObjectNode gw = Api.JSON.createObjectNode().put("name", "bench-gateway-" + System.nanoTime())
+                .put("roleArn", "arn:aws:iam::123456789012:role/BenchRole").put("authorizerType", "CUSTOM_JWT")
+                .put("protocolType", "MCP");
+        JsonNode created = api.send("POST", "/gateways/", gw, 202);
+        String id = created.get("gatewayId").asText();
+        api.send("POST", "/gateways/" + id + "/targets/", target, 202);
+        return new String[] {id, created.get("gatewayArn").asText()};
+    }
+
+    static String createEngine(Api api, String name) throws Exception {
+        return api.send("POST", "/policy-engines", Map.of("name", name), 202).get("policyEngineId").asText();
+    }
+
+    static void attach(Api api, String gatewayId, String engineId) throws Exception {
+        JsonNode engine = api.get("/policy-engines/" + engineId);
+        JsonNode gw = api.get("/gateways/" + gatewayId + "/");
+        ObjectNode update = Api.JSON.createObjectNode().put("name", gw.get("name").asText())
+                .put("roleArn", gw.get("roleArn").asText()).put("authorizerType", gw.get("authorizerType").asText())
+                .put("protocolType", "MCP");
+        update.putObject("policyEngineConfiguration").put("arn", engine.get("policyEngineArn").asText()).put("mode", "ENFORCE");
+        api.send("PUT", "/gateways/" + gatewayId + "/", update, 202);
+    }
+
+    static ObjectNode lambdaTarget(String name, ArrayNode tools) {
+        ObjectNode t = Api.JSON.createObjectNode().put("name", name);
+        t.putObject("targetConfiguration").putObject("mcp").putObject("lambda")
+                .put("lambdaArn", "arn:aws:lambda:us-west-2:123456789012:function:Bench")
+                .putObject("toolSchema").set("inlinePayload", tools);
+        return t;
+    }
+
+    static ObjectNode twentyToolTarget() {
+        ArrayNode tools = Api.JSON.createArrayNode();
+        for (int i = 0; i < 20; i++) {
+            ObjectNode tool = tools.addObject().put("name", String.format("tool_%02d", i)).put("description", "Benchmark tool " + i);
+            ObjectNode schema = tool.putObject("inputSchema").put("type", "object");
+            ObjectNode props = schema.putObject("properties");
+            props.putObject("amount").put("type", "integer");
+            props.putObject("region").put("type", "string");
+            props.putObject("urgent").put("type", "boolean");
+            props.putObject("note").put("type", "string");
+            schema.putArray("required").add("amount").add("region");
+        }
+        return lambdaTarget("BenchTarget", tools);
+    }
+
+    static ObjectNode refundTarget() {
+        ArrayNode tools = Api.JSON.createArrayNode();
+        ObjectNode refund = tools.addObject().put("name", "process_refund").put("description", "Process customer refund");
+        ObjectNode s = refund.putObject("inputSchema").put("type", "object");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("orderId").put("type", "string");
+        p.putObject("amount").put("type", "integer");
+        p.putObject("reason").put("type", "string");
+        s.putArray("required").add("orderId").add("amount");
+        ObjectNode status = tools.addObject().put("name", "check_refund_status").put("description", "Check the status of a refund");
+        ObjectNode s2 = status.putObject("inputSchema").put("type", "object");
+        s2.putObject("properties").putObject("orderId").put("type", "string");
+        s2.putArray("required").add("orderId");
+        return lambdaTarget("RefundTarget", tools);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

@@ -197,6 +197,10 @@ class GatewayRoutesTest {
 
         assertThat(call("GET", "/gateways/" + gw + "/targets/" + targetId, null).body().get("name").asText())
                 .isEqualTo("RefundTarget");
+        Response iam = call("PATCH", "/gateways/" + gw, "{'authorizerType':'AWS_IAM'}");
+        assertThat(iam.status()).as(iam.raw()).isEqualTo(202);
+        assertThat(call("GET", "/gateways/" + gw + "/schema", null).body().get("cedar").asText())
+                .contains("principal: [IamEntity]").doesNotContain("principal: [OAuthUser]");
         Response deleted = call("DELETE", "/gateways/" + gw + "/targets/" + targetId + "/", null);
         assertThat(deleted.status()).isEqualTo(202);
         assertThat(deleted.body().get("status").asText()).isEqualTo("DELETING");

@@ -229,12 +229,13 @@ class GatewayRoutesTest {
     @Test
     void clientTokenMakesCreatesIdempotent() throws Exception {
         String body = "{'name':'idem-gw','roleArn':'arn:aws:iam::123456789012:role/R','authorizerType':'NONE',"
-                + "'clientToken':'11111111-2222-3333-4444-555555555555'}";
+                + "'clientToken':'11111111-2222-3333-4444-555555555555','description':{},'kmsKeyArn':null}";
         Response first = call("POST", "/gateways/", body);
         Response again = call("POST", "/gateways/", body);
         assertThat(first.status()).isEqualTo(202);
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.body().get("gatewayId")).isEqualTo(first.body().get("gatewayId"));
+        assertThat(first.body().has("description") || first.body().has("kmsKeyArn")).isFalse();
         Response mismatch = call("POST", "/gateways/", body.replace("idem-gw", "idem-gw-2"));
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(mismatch.body().get("reason").asText()).isEqualTo("IdempotentParameterMismatchException");

@@ -39,7 +39,7 @@ class PolicyAnalyzerTest {
                 Arguments.of(permit("[\"US\", \"EU\"].contains(context.input.orderId) && context.input.orderId == \"APAC\""), "ALLOW_NONE", true),
                 Arguments.of(permit("!([\"US\", \"EU\"].contains(context.input.orderId)) && context.input.orderId == \"US\""), "ALLOW_NONE", true),
                 Arguments.of(permit("principal.hasTag(\"role\") && principal.getTag(\"role\") == \"a\" && principal.getTag(\"role\") != \"a\""), "ALLOW_NONE", true),
-                Arguments.of(permit("!(principal.hasTag(\"role\")) && principal.getTag(\"role\") == \"a\""), "ALLOW_NONE", true),
+                Arguments.of(permit("!(principal.hasTag(\"role\")) && principal.getTag(\"role\") == \"a\""), "ALLOW_NONE", false),
                 Arguments.of(permit("context.input has reason && context.input.reason like \"*damaged*\""), "NONE", true),
                 Arguments.of(permit("context.input.orderId like \"ORD-*\" && context.input.orderId == \"X-1\""), "ALLOW_NONE", true),
                 Arguments.of(permit("context.input.orderId like \"ORD-*\" && context.input.orderId like \"*-7\""), "NONE", true),
@@ -49,7 +49,7 @@ class PolicyAnalyzerTest {
                 Arguments.of(permit("context.input has labels && context.input.labels.contains(\"x\")"), "NONE", true),
                 Arguments.of(permit("context.input has labels && context.input.labels.contains(\"x\") && context.input.amount < 1 && context.input.amount > 1"), "ALLOW_NONE", true),
                 Arguments.of(permit("true"), "ALLOW_ALL", true),
-                Arguments.of(permit("!(context.input has count) || context.input.count < 5 || context.input.count >= 5"), "ALLOW_ALL"));
+                Arguments.of(permit("!(context.input has count) || context.input.count < 5 || context.input.count >= 5"), "ALLOW_ALL", false));
     }
 
     @ParameterizedTest

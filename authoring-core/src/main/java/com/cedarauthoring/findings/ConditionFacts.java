@@ -87,7 +87,11 @@ public final class ConditionFacts {
                     continue;
                 }
                 List<Lit> flipped = new ArrayList<>();
-                for (Lit other : alt) {
+                if (l.atom() instanceof Present) {
+                    // without the field or tag, the predicates on it are moot
+                    flipped.add(l.negate());
+                }
+                for (Lit other : l.atom() instanceof Present ? List.<Lit>of() : alt) {
                     if (key(other).equals(k)) {
                         flipped.add(other == l ? l.negate() : other);
                     }

@@ -105,9 +105,8 @@ final class Solver {
                 for (List<Lit> right : dnf(p, neg)) {
                     List<Lit> merged = new ArrayList<>(left);
                     right.stream().filter(l -> !merged.contains(l)).forEach(merged::add);
-                    if (!trivialClash(merged)) {
-                        next.add(merged);
-                    }
+                    // clashing disjuncts are kept: conflict() turns them into the reason reviewers read
+                    next.add(merged);
                     if (next.size() > MAX_DISJUNCTS) {
                         throw new TooBig();
                     }
@@ -116,11 +115,6 @@ final class Solver {
             acc = next;
         }
         return acc;
-    }
-
-    private static boolean trivialClash(List<Lit> lits) {
-        Set<Lit> set = new HashSet<>(lits);
-        return lits.stream().anyMatch(l -> set.contains(l.negate()) && !(l.atom() instanceof Opaque));
     }
 
     /** The first pair of literals that cannot hold together, as a sentence. */

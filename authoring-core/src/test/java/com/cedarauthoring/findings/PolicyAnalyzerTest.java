@@ -88,4 +88,14 @@ class PolicyAnalyzerTest {
         }
         assertThat((System.nanoTime() - t) / 100 / 1_000_000.0).isLessThan(5.0);
     }
+
+    @Test
+    void namesTheContradictionForNegationsAndPresence() {
+        assertThat(analyzer.analyze(permit("context.input.eligible == true && !(context.input.eligible == true)"), SCHEMA)
+                .get(0).description()).contains("context.input.eligible == true and !(context.input.eligible == true) can never both hold");
+        assertThat(analyzer.analyze(permit("!(context.input has count) && context.input.count == 1"), SCHEMA)
+                .get(0).description()).contains("!(context.input has count) and context.input.count == 1 can never both hold");
+        assertThat(analyzer.analyze(forbid("context.input.amount >= 100 && context.input.amount < 100"), SCHEMA).get(0)
+                .description()).startsWith("Ineffective: Policy Engine will not deny any request");
+    }
 }

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * A few allow and deny examples that show a reviewer where a policy's boundaries are: a request where
  * the condition holds, then requests where exactly one predicate fails (a value just across a bound,
- * a missing tag or field), and a request for another gateway. Decisions come from Cedar itself.
+ * a missing tag or field), and a request for another gateway. Decisions come from Cedar itself; a
+ * forbid is evaluated as if every other request were allowed, so its examples show what it blocks.
  */
 public final class DecisionExamples {
     public static final int MAX_EXAMPLES = 6;
@@ -45,7 +46,11 @@ public final class DecisionExamples {
         boolean tags = schema.authorizer().principalHasTags();
         String principal = schema.authorizer().principalEntity();
         ConditionFacts facts = ConditionFacts.of(est);
-        Map<String, String> policies = Map.of("policy", cedarPolicy);
+        // a forbid alone denies everything; show what it blocks against a background that allows the rest
+        boolean forbid = "forbid".equals(est.path("effect").asText());
+        Map<String, String> policies = forbid
+                ? Map.of("policy", cedarPolicy, "background", "permit (principal, action, resource);")
+                : Map.of("policy", cedarPolicy);
 
         List<String> whats = new ArrayList<>();
         List<AuthRequest> requests = new ArrayList<>();
@@ -85,7 +90,8 @@ public final class DecisionExamples {
         List<DecisionExample> out = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             boolean allowed = decisions.get(i).allowed();
-            out.add(new DecisionExample(whats.get(i) + " -> " + (allowed ? "ALLOW" : "DENY"), requests.get(i), allowed));
+            String decision = allowed ? (forbid ? "ALLOW (not blocked by this policy)" : "ALLOW") : "DENY";
+            out.add(new DecisionExample(whats.get(i) + " -> " + decision, requests.get(i), allowed));
         }
         return List.copyOf(out);
     }

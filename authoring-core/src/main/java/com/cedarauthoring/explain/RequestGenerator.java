@@ -68,6 +68,10 @@ public final class RequestGenerator {
                     .computeIfAbsent(k.name(), x -> new LinkedHashSet<>()).addAll(v));
         }
 
+        // literals of expressions the condition model leaves opaque (set operations on Set attributes)
+        Set<String> strings = new LinkedHashSet<>();
+        ests.forEach(e -> stringLiterals(e.path("conditions"), strings));
+
         Set<AuthRequest> out = new LinkedHashSet<>();
         boolean tags = schema.authorizer().principalHasTags();
         String principalType = schema.authorizer().principalEntity();
@@ -110,7 +114,7 @@ public final class RequestGenerator {
                     without.remove(a.name());
                     inputs.add(without);
                 }
-                for (JsonNode v : valuesFor(a, inputValues.getOrDefault(a.name(), Set.of()))) {
+                for (JsonNode v : valuesFor(a, inputValues.getOrDefault(a.name(), Set.of()), strings)) {
                     ObjectNode m = base.deepCopy();
                     m.set(a.name(), v);
                     inputs.add(m);
@@ -245,7 +249,14 @@ public final class RequestGenerator {
     }
 
     /** The values to try for one attribute: its boundary values, enum values, both booleans. */
-    private static List<JsonNode> valuesFor(Attribute a, Set<Object> boundary) {
+    private static void stringLiterals(JsonNode node, Set<String> out) {
+        if (node.isObject() && node.has("Value") && node.path("Value").isTextual()) {
+            out.add(node.path("Value").textValue());
+        }
+        node.forEach(child -> stringLiterals(child, out));
+    }
+
+    private static List<JsonNode> valuesFor(Attribute a, Set<Object> boundary, Set<String> strings) {
         List<JsonNode> out = new ArrayList<>();
         for (Object v : boundary) {
             json(a.type(), v).ifPresent(out::add);
@@ -257,10 +268,14 @@ public final class RequestGenerator {
         }
         if (a.type() instanceof CedarType.SetType s && s.element() instanceof CedarType.StringType) {
             ArrayNode all = NODES.arrayNode();
-            boundary.stream().filter(v -> v instanceof String).forEach(v -> all.add((String) v));
-            if (!all.isEmpty()) {
+            strings.stream().limit(8).forEach(v -> {
+                out.add(NODES.arrayNode().add(v));
+                all.add(v);
+            });
+            if (all.size() > 1) {
                 out.add(all);
             }
+            out.add(NODES.arrayNode().add("other"));
         }
         return out;
     }

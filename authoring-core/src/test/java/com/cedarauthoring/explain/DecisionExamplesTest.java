@@ -46,4 +46,11 @@ class DecisionExamplesTest {
         List<DecisionExample> ex = examples.examples(permit(null), SCHEMA);
         assertThat(ex).extracting(DecisionExample::allowed).containsExactly(true, false);
     }
+
+    @Test
+    void forbidExamplesShowWhatIsBlocked() {
+        String p = TestSchemas.forbid("context.input.amount >= 10000");
+        assertThat(examples.examples(p, SCHEMA)).extracting(DecisionExample::description).contains(
+                "amount = 10000 -> DENY", "amount = 9999 -> ALLOW (not blocked by this policy)");
+    }
 }

@@ -91,4 +91,10 @@ class EquivalenceTest {
         assertThat(allowed).isPositive();
         assertThat(a).anyMatch(r -> r.actionId().equals("TravelTarget___create_booking"));
     }
+
+    @Test
+    void setAttributeLiteralsAreExercised() {
+        assertThat(compare(permit("context.input has labels && context.input.labels.contains(\"vip\")"),
+                permit("context.input has labels && context.input.labels.contains(\"gold\")"))).isPresent();
+    }
 }

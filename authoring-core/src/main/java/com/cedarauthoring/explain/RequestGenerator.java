@@ -110,9 +110,10 @@ public final class RequestGenerator {
             inputs.add(full(type));
             for (Attribute a : type.attributes()) {
                 if (!a.required()) {
-                    ObjectNode without = base.deepCopy();
-                    without.remove(a.name());
-                    inputs.add(without);
+                    // the base leaves optional attributes out; this one is present with a neutral value
+                    ObjectNode with = base.deepCopy();
+                    with.set(a.name(), neutralValue(a, true));
+                    inputs.add(with);
                 }
                 for (JsonNode v : valuesFor(a, inputValues.getOrDefault(a.name(), Set.of()), strings)) {
                     ObjectNode m = base.deepCopy();

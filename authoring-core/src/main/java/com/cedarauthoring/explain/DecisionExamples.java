@@ -104,7 +104,8 @@ public final class DecisionExamples {
                 return;
             }
             String name = k.tag() ? k.name() + " tag" : k.name();
-            parts.add(v.isEmpty() ? "no " + name : name + " = " + text(v.get()));
+            parts.add(v.isEmpty() ? "no " + name
+                    : v.get() == ConditionFacts.AnyValue.ANY ? name + " provided" : name + " = " + text(v.get()));
         });
         return parts.isEmpty() ? "no condition values" : String.join(", ", parts);
     }

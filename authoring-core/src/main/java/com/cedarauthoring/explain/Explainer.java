@@ -44,8 +44,10 @@ public final class Explainer {
                 unlessParts.add(joinConjuncts(conjuncts));
                 continue;
             }
-            for (JsonNode j : withoutGuards(conjuncts)) {
-                (onlyPrincipal(j) ? principalParts : whenParts).add(english(j, true));
+            List<JsonNode> kept = withoutGuards(conjuncts);
+            for (JsonNode j : kept) {
+                // a lone "or" needs no parentheses; one among several conditions does
+                (onlyPrincipal(j) ? principalParts : whenParts).add(english(j, kept.size() > 1));
             }
         }
         StringBuilder sb = new StringBuilder(permit ? "Allows " : "Forbids ");
@@ -174,7 +176,7 @@ public final class Explainer {
                 return String.join(" and ", withoutGuards(parts).stream().map(p -> english(p, true)).toList());
             }
             case "||": {
-                String s = english(a.path("left"), false) + " or " + english(a.path("right"), false);
+                String s = disjunct(a.path("left")) + " or " + disjunct(a.path("right"));
                 return nested ? "(" + s + ")" : s;
             }
             case "!":
@@ -213,6 +215,12 @@ public final class Explainer {
             default:
                 return "the condition " + e;
         }
+    }
+
+    /** An "and" inside an "or" is grouped, so the sentence keeps the policy's precedence. */
+    private String disjunct(JsonNode e) {
+        String s = english(e, false);
+        return e.has("&&") && !s.contains(" and ") ? s : e.has("&&") ? "(" + s + ")" : s;
     }
 
     private String negated(JsonNode e) {

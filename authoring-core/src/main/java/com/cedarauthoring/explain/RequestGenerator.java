@@ -170,7 +170,8 @@ public final class RequestGenerator {
                     continue;
                 }
                 if (e.getValue().isPresent()) {
-                    tags.put(k.name(), String.valueOf(e.getValue().get()));
+                    Object v = e.getValue().get();
+                    tags.put(k.name(), v == ConditionFacts.AnyValue.ANY ? tags.getOrDefault(k.name(), "x") : String.valueOf(v));
                 } else {
                     tags.remove(k.name());
                 }
@@ -186,7 +187,8 @@ public final class RequestGenerator {
                 }
                 input.remove(k.name());
             } else {
-                Optional<JsonNode> v = json(attr.get().type(), e.getValue().get());
+                Optional<JsonNode> v = e.getValue().get() == ConditionFacts.AnyValue.ANY
+                        ? Optional.of(neutralValue(attr.get(), true)) : json(attr.get().type(), e.getValue().get());
                 if (v.isEmpty()) {
                     return Optional.empty();
                 }

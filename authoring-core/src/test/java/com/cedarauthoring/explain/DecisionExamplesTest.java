@@ -53,4 +53,10 @@ class DecisionExamplesTest {
         assertThat(examples.examples(p, SCHEMA)).extracting(DecisionExample::description).contains(
                 "amount = 10000 -> DENY", "amount = 9999 -> ALLOW (not blocked by this policy)");
     }
+
+    @Test
+    void presenceOnlyConditionsGetExamples() {
+        assertThat(examples.examples(permit("context.input has reason"), SCHEMA)).extracting(DecisionExample::description)
+                .contains("reason provided -> ALLOW", "no reason -> DENY");
+    }
 }

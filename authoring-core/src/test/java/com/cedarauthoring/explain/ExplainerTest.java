@@ -81,4 +81,10 @@ class ExplainerTest {
         }
         assertThat((System.nanoTime() - t) / 50 / 1_000_000.0).as("ms per policy").isLessThan(100.0);
     }
+
+    @Test
+    void keepsPrecedenceOfOrAndAnd() {
+        assertThat(explainer.explain(permit("context.input.eligible == true || (context.input.amount > 30 && context.input.orderId == \"US\")"), SCHEMA))
+                .endsWith("when eligible is true or (amount is greater than 30 and orderId is \"US\").");
+    }
 }

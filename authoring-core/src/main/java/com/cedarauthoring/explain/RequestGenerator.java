@@ -59,7 +59,11 @@ public final class RequestGenerator {
 
         Set<String> actionIds = new LinkedHashSet<>();
         schema.actions().forEach(a -> actionIds.add(a.actionId()));
-        ests.forEach(e -> referencedActions(e.path("action"), actionIds));
+        Set<String> referenced = new LinkedHashSet<>();
+        ests.forEach(e -> referencedActions(e.path("action"), referenced));
+        // group ids (targets, CallTool) are never the action of a gateway request
+        referenced.removeIf(id -> id.equals("CallTool") || schema.targetNames().contains(id));
+        actionIds.addAll(referenced);
 
         Map<String, Set<Object>> tagValues = new LinkedHashMap<>();
         Map<String, Set<Object>> inputValues = new LinkedHashMap<>();

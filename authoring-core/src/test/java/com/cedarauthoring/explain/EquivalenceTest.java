@@ -110,4 +110,16 @@ class EquivalenceTest {
         assertThat(d.get().expectedAllowed()).isFalse();
         assertThat(d.get().actualAllowed()).isTrue();
     }
+
+    @Test
+    void targetGroupInAListEqualsItsTools() {
+        assertThat(compare(
+                TestSchemas.scope("permit", "principal is AgentCore::OAuthUser", "action in [AgentCore::Action::\"RefundTarget\"]") + ";",
+                TestSchemas.scope("permit", "principal is AgentCore::OAuthUser", "action in [AgentCore::Action::\"RefundTarget___process_refund\", AgentCore::Action::\"RefundTarget___check_status\"]") + ";"))
+                .isEmpty();
+        assertThat(compare(
+                TestSchemas.scope("permit", "principal is AgentCore::OAuthUser", "action in AgentCore::Action::\"RefundTarget\"") + ";",
+                TestSchemas.scope("permit", "principal is AgentCore::OAuthUser", "action == AgentCore::Action::\"RefundTarget___process_refund\"") + ";"))
+                .hasValueSatisfying(d -> assertThat(d.request().actionId()).isEqualTo("RefundTarget___check_status"));
+    }
 }

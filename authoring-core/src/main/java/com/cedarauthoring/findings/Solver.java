@@ -253,7 +253,7 @@ final class Solver {
         Set<Object> candidates = null;
         for (Lit l : lits) {
             Set<Object> c = null;
-            if (l.positive() && l.atom() instanceof Cmp cmp && cmp.op().equals("==")) {
+            if (l.atom() instanceof Cmp cmp && cmp.op().equals(l.positive() ? "==" : "!=")) {
                 c = Set.of(cmp.value());
             } else if (l.positive() && l.atom() instanceof In in) {
                 c = new LinkedHashSet<>(in.values());
@@ -298,6 +298,7 @@ final class Solver {
                 case ">" -> { if (v == Long.MAX_VALUE) return Result.UNSAT; lo = Math.max(lo, v + 1); }
                 case ">=" -> lo = Math.max(lo, v);
                 case "!=" -> excluded.add(v);
+                case "==" -> { lo = Math.max(lo, v); hi = Math.min(hi, v); }
                 default -> { return Result.UNKNOWN; }
             }
         }

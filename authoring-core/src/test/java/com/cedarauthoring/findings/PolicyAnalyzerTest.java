@@ -49,6 +49,11 @@ class PolicyAnalyzerTest {
                 Arguments.of(permit("context.input has labels && context.input.labels.contains(\"x\")"), "NONE", true),
                 Arguments.of(permit("context.input has labels && context.input.labels.contains(\"x\") && context.input.amount < 1 && context.input.amount > 1"), "ALLOW_NONE", true),
                 Arguments.of(permit("true"), "ALLOW_ALL", true),
+                Arguments.of(permit("!(context.input.amount != 7) && context.input.amount > 7"), "ALLOW_NONE", true),
+                Arguments.of(permit("!(context.input.amount != 7) && context.input.amount >= 7"), "NONE", true),
+                Arguments.of(permit("context.input.amount >= 10 && context.input.amount <= 5"), "ALLOW_NONE", true),
+                Arguments.of(permit("context.input.amount != 1 || context.input.amount != 2"), "ALLOW_ALL", true),
+                Arguments.of(TestSchemas.scope("permit", "principal is AgentCore::OAuthUser", "action") + " unless { true };", "ALLOW_NONE", true),
                 Arguments.of(permit("!(context.input has count) || context.input.count < 5 || context.input.count >= 5"), "ALLOW_ALL", false));
     }
 

@@ -78,7 +78,7 @@ public final class Application implements AutoCloseable {
             // GeneratedAssets comes with the generation feature; until then asset references are unknown (404).
             Optional<GeneratedAssets> generatedAssets = Optional.empty();
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
-                    cedar, new PolicyAnalyzer(), idempotency, arns, ids, clock);
+                    cedar, new PolicyAnalyzer()::analyze, idempotency, arns, ids, clock);
             routes.add(new PolicyRoutes(policyEngines, policies));
 
             // policy generation (wiring added by the generation feature)

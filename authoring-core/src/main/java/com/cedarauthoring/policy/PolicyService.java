@@ -6,7 +6,6 @@ import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingType;
-import com.cedarauthoring.findings.PolicyAnalyzer;
 import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.generation.GeneratedAsset;
@@ -42,14 +41,14 @@ public final class PolicyService {
     private final GatewayDirectory gateways;
     private final Optional<GeneratedAssets> assets;
     private final Cedar cedar;
-    private final PolicyAnalyzer analyzer;
+    private final PolicyFindings analyzer;
     private final IdempotencyStore idempotency;
     private final Arns arns;
     private final Ids ids;
     private final Clock clock;
 
     public PolicyService(PolicyStore store, PolicyEngineService engines, GatewayDirectory gateways,
-                         Optional<GeneratedAssets> assets, Cedar cedar, PolicyAnalyzer analyzer,
+                         Optional<GeneratedAssets> assets, Cedar cedar, PolicyFindings analyzer,
                          IdempotencyStore idempotency, Arns arns, Ids ids, Clock clock) {
         this.store = store;
         this.engines = engines;

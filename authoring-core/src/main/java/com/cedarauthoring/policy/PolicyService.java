@@ -67,17 +67,18 @@ public final class PolicyService {
         Names.requireValidName("name", request.name());
         request.description().ifPresent(d -> PolicyEngineService.requireDescription("description", d));
         IdempotencyStore.requireValidToken("clientToken", clientToken);
-        checkDefinition(request.definition());
+        ParseOutcome parsed = checkDefinition(request.definition());
         PolicyEngine engine = engines.get(policyEngineId);
         ValidationMode mode = request.validationMode().orElse(ValidationMode.FAIL_ON_ANY_FINDINGS);
         return idempotency.once("CreatePolicy/" + policyEngineId, clientToken, request, Policy.class, () -> {
-            PolicyDefinition.Statement statement = resolve(engine, request.definition(), mode);
-            List<String> problems = problems(engine, statement.statement(), mode);
+            Resolved resolved = resolve(engine, request.definition(), parsed, mode);
+            String statement = resolved.statement().statement();
+            List<String> problems = problems(engine, statement, resolved.parsed(), mode);
             String id = ids.resourceId(request.name());
             Instant now = now();
             Policy policy = new Policy(id, engine.policyEngineId(), request.name(), arns.policy(engine.policyEngineId(), id),
-                    request.description().orElse(null), statement.kind(), statement.statement(),
-                    scopeOf(statement.statement()), mode, request.enforcementMode().orElse(EnforcementMode.ACTIVE),
+                    request.description().orElse(null), resolved.statement().kind(), statement,
+                    scopeOf(statement, resolved.parsed()), mode, request.enforcementMode().orElse(EnforcementMode.ACTIVE),
                     problems.isEmpty() ? PolicyStatus.ACTIVE : PolicyStatus.CREATE_FAILED, problems, now, now);
             store.insertPolicy(policy);
             return policy.reportedAs(PolicyStatus.CREATING);
@@ -112,18 +113,19 @@ public final class PolicyService {
         if (change.description().changes() && change.description().value() != null) {
             PolicyEngineService.requireDescription("description", change.description().value());
         }
-        change.definition().ifPresent(this::checkDefinition);
+        Optional<ParseOutcome> parsed = change.definition().map(this::checkDefinition);
         PolicyEngine engine = engines.get(policyEngineId);
         Policy current = store.findPolicy(policyEngineId, policyId).orElseThrow(() -> notFound(policyEngineId, policyId));
         ValidationMode mode = change.validationMode().orElse(current.validationMode());
-        PolicyDefinition.Statement statement = change.definition()
-                .map(d -> resolve(engine, d, mode))
-                .orElse(new PolicyDefinition.Statement(current.kind(), current.statement()));
-        List<String> problems = problems(engine, statement.statement(), mode);
+        Resolved resolved = change.definition().isPresent()
+                ? resolve(engine, change.definition().get(), parsed.get(), mode)
+                : new Resolved(new PolicyDefinition.Statement(current.kind(), current.statement()), cedar.parse(current.statement()));
+        PolicyDefinition.Statement statement = resolved.statement();
+        List<String> problems = problems(engine, statement.statement(), resolved.parsed(), mode);
         Policy stored = problems.isEmpty()
                 ? new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
                         change.description().applyTo(current.description()), statement.kind(), statement.statement(),
-                        scopeOf(statement.statement()), mode, change.enforcementMode().orElse(current.enforcementMode()),
+                        scopeOf(statement.statement(), resolved.parsed()), mode, change.enforcementMode().orElse(current.enforcementMode()),
                         PolicyStatus.ACTIVE, List.of(), current.createdAt(), now())
                 : new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
                         current.description(), current.kind(), current.statement(), current.resourceScope(),
@@ -142,8 +144,15 @@ public final class PolicyService {
         return current.reportedAs(PolicyStatus.DELETING);
     }
 
-    /** Request-time checks of a definition: statement length and exactly one policy. */
-    private void checkDefinition(PolicyDefinition definition) {
+    /** A definition resolved to its statement, with Cedar's parse of it (parsing crosses JNI, so it is done once). */
+    private record Resolved(PolicyDefinition.Statement statement, ParseOutcome parsed) {}
+
+    /**
+     * Request-time checks of a definition: statement length and exactly one policy.
+     *
+     * @return the parse of the statement; null for a generation reference (parsed once resolved)
+     */
+    private ParseOutcome checkDefinition(PolicyDefinition definition) {
         if (definition instanceof PolicyDefinition.Statement s) {
             String field = "definition." + s.kind().member() + ".statement";
             int length = s.statement().length();
@@ -151,22 +160,25 @@ public final class PolicyService {
                 throw ValidationException.field(field, "Member must have length between " + PolicyDefinition.STATEMENT_MIN
                         + " and " + PolicyDefinition.STATEMENT_MAX + ", inclusive (value has length " + length + ")");
             }
-            requireSinglePolicy(field, s.statement());
-        } else if (definition instanceof PolicyDefinition.FromGeneration g) {
-            requireResourceId("definition.policyGeneration.policyGenerationId", g.policyGenerationId());
-            requireResourceId("definition.policyGeneration.policyGenerationAssetId", g.policyGenerationAssetId());
+            return requireSinglePolicy(field, s.statement());
         }
+        PolicyDefinition.FromGeneration g = (PolicyDefinition.FromGeneration) definition;
+        requireResourceId("definition.policyGeneration.policyGenerationId", g.policyGenerationId());
+        requireResourceId("definition.policyGeneration.policyGenerationAssetId", g.policyGenerationAssetId());
+        return null;
     }
 
     /**
      * Several policies in one statement is a malformed request (one policy per Policy resource), so it
      * is refused up front; other syntax errors are Cedar findings and settle as *_FAILED with Cedar's message.
      */
-    private void requireSinglePolicy(String field, String statement) {
-        if (cedar.parse(statement) instanceof ParseOutcome.Parsed parsed && parsed.policies().size() != 1) {
+    private ParseOutcome requireSinglePolicy(String field, String statement) {
+        ParseOutcome outcome = cedar.parse(statement);
+        if (outcome instanceof ParseOutcome.Parsed parsed && parsed.policies().size() != 1) {
             throw ValidationException.field(field, "The statement must hold exactly one Cedar policy; it holds "
                     + parsed.policies().size());
         }
+        return outcome;
     }
 
     private static void requireResourceId(String field, String value) {
@@ -177,9 +189,9 @@ public final class PolicyService {
     }
 
     /** The statement a definition stands for; generation assets are looked up and must belong to the engine. */
-    private PolicyDefinition.Statement resolve(PolicyEngine engine, PolicyDefinition definition, ValidationMode mode) {
+    private Resolved resolve(PolicyEngine engine, PolicyDefinition definition, ParseOutcome parsed, ValidationMode mode) {
         if (definition instanceof PolicyDefinition.Statement s) {
-            return s;
+            return new Resolved(s, parsed);
         }
         PolicyDefinition.FromGeneration ref = (PolicyDefinition.FromGeneration) definition;
         GeneratedAsset asset = assets
@@ -193,20 +205,22 @@ public final class PolicyService {
                     "The asset has findings " + asset.findings().stream().map(f -> f.type().name()).toList()
                             + (asset.cedar().isEmpty() ? " and no Cedar policy" : "") + "; it cannot become a policy");
         }
-        requireSinglePolicy("definition.policyGeneration.policyGenerationAssetId", asset.cedar().get());
-        return new PolicyDefinition.Statement(StatementKind.CEDAR, asset.cedar().get());
+        ParseOutcome assetParse = requireSinglePolicy("definition.policyGeneration.policyGenerationAssetId", asset.cedar().get());
+        return new Resolved(new PolicyDefinition.Statement(StatementKind.CEDAR, asset.cedar().get()), assetParse);
     }
 
     /** Why this statement cannot be ACTIVE in this engine; empty when it can. */
-    private List<String> problems(PolicyEngine engine, String statement, ValidationMode mode) {
-        if (cedar.parse(statement) instanceof ParseOutcome.SyntaxError err) {
+    private List<String> problems(PolicyEngine engine, String statement, ParseOutcome parsed, ValidationMode mode) {
+        if (parsed instanceof ParseOutcome.SyntaxError err) {
             return List.of("Validation failed: Cedar syntax error: " + err.message());
         }
         List<GatewaySchema> schemas = gateways.schemasAttachedTo(engine.policyEngineArn());
         List<String> problems = new ArrayList<>();
         for (GatewaySchema schema : schemas) {
             for (String message : cedar.validate(schema, statement)) {
-                problems.add("Validation failed against the schema of gateway " + schema.gatewayArn() + ": " + message);
+                // Cedar names the policy by the id we gave it for validation, which means nothing to the caller.
+                problems.add("Validation failed against the schema of gateway " + schema.gatewayArn() + ": "
+                        + message.replaceFirst("^for policy `[^`]*`, ", ""));
             }
         }
         if (problems.isEmpty() && mode == ValidationMode.FAIL_ON_ANY_FINDINGS) {
@@ -232,8 +246,8 @@ public final class PolicyService {
     }
 
     /** The resource entity id of {@code resource == E} / {@code resource in E}; null when unscoped or unparsable. */
-    private String scopeOf(String statement) {
-        if (!(cedar.parse(statement) instanceof ParseOutcome.Parsed parsed) || parsed.policies().size() != 1) {
+    private String scopeOf(String statement, ParseOutcome parsed) {
+        if (!(parsed instanceof ParseOutcome.Parsed p) || p.policies().size() != 1) {
             return null;
         }
         JsonNode resource = cedar.est(statement).path("resource");

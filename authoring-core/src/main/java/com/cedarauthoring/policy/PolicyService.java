@@ -73,12 +73,13 @@ public final class PolicyService {
         return idempotency.once("CreatePolicy/" + policyEngineId, clientToken, request, Policy.class, () -> {
             Resolved resolved = resolve(engine, request.definition(), parsed, mode);
             String statement = resolved.statement().statement();
-            List<String> problems = problems(engine, statement, resolved.parsed(), mode);
+            String scope = scopeOf(statement, resolved.parsed());
+            List<String> problems = problems(engine, statement, resolved.parsed(), scope, mode);
             String id = ids.resourceId(request.name());
             Instant now = now();
             Policy policy = new Policy(id, engine.policyEngineId(), request.name(), arns.policy(engine.policyEngineId(), id),
                     request.description().orElse(null), resolved.statement().kind(), statement,
-                    scopeOf(statement, resolved.parsed()), mode, request.enforcementMode().orElse(EnforcementMode.ACTIVE),
+                    scope, mode, request.enforcementMode().orElse(EnforcementMode.ACTIVE),
                     problems.isEmpty() ? PolicyStatus.ACTIVE : PolicyStatus.CREATE_FAILED, problems, now, now);
             store.insertPolicy(policy);
             return policy.reportedAs(PolicyStatus.CREATING);
@@ -121,11 +122,12 @@ public final class PolicyService {
                 ? resolve(engine, change.definition().get(), parsed.get(), mode)
                 : new Resolved(new PolicyDefinition.Statement(current.kind(), current.statement()), cedar.parse(current.statement()));
         PolicyDefinition.Statement statement = resolved.statement();
-        List<String> problems = problems(engine, statement.statement(), resolved.parsed(), mode);
+        String scope = scopeOf(statement.statement(), resolved.parsed());
+        List<String> problems = problems(engine, statement.statement(), resolved.parsed(), scope, mode);
         Policy stored = problems.isEmpty()
                 ? new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
                         change.description().applyTo(current.description()), statement.kind(), statement.statement(),
-                        scopeOf(statement.statement(), resolved.parsed()), mode, change.enforcementMode().orElse(current.enforcementMode()),
+                        scope, mode, change.enforcementMode().orElse(current.enforcementMode()),
                         PolicyStatus.ACTIVE, List.of(), current.createdAt(), now())
                 : new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
                         current.description(), current.kind(), current.statement(), current.resourceScope(),
@@ -209,22 +211,42 @@ public final class PolicyService {
         return new Resolved(new PolicyDefinition.Statement(StatementKind.CEDAR, asset.cedar().get()), assetParse);
     }
 
-    /** Why this statement cannot be ACTIVE in this engine; empty when it can. */
-    private List<String> problems(PolicyEngine engine, String statement, ParseOutcome parsed, ValidationMode mode) {
+    /**
+     * Why this statement cannot be ACTIVE in this engine; empty when it can.
+     *
+     * <p>AgentCore checks against the combined schema of all attached gateways ("not defined in the schema
+     * for any associated gateway"). Each gateway's schema declares only its own tools, so a policy is
+     * schema-valid when it validates against the schema of the gateway it is scoped to (when that gateway is
+     * attached), or else against at least one attached gateway's schema. The analyzer then judges it against
+     * the schemas it is valid for.
+     */
+    private List<String> problems(PolicyEngine engine, String statement, ParseOutcome parsed, String scope,
+                                  ValidationMode mode) {
         if (parsed instanceof ParseOutcome.SyntaxError err) {
             return List.of("Validation failed: Cedar syntax error: " + err.message());
         }
-        List<GatewaySchema> schemas = gateways.schemasAttachedTo(engine.policyEngineArn());
-        List<String> problems = new ArrayList<>();
-        for (GatewaySchema schema : schemas) {
-            for (String message : cedar.validate(schema, statement)) {
+        List<GatewaySchema> attached = gateways.schemasAttachedTo(engine.policyEngineArn());
+        List<GatewaySchema> own = attached.stream().filter(s -> s.gatewayArn().equals(scope)).toList();
+        List<GatewaySchema> candidates = own.isEmpty() ? attached : own;
+        List<GatewaySchema> validFor = new ArrayList<>();
+        List<String> schemaProblems = new ArrayList<>();
+        for (GatewaySchema schema : candidates) {
+            List<String> messages = cedar.validate(schema, statement);
+            if (messages.isEmpty()) {
+                validFor.add(schema);
+            }
+            for (String message : messages) {
                 // Cedar names the policy by the id we gave it for validation, which means nothing to the caller.
-                problems.add("Validation failed against the schema of gateway " + schema.gatewayArn() + ": "
+                schemaProblems.add("Validation failed against the schema of gateway " + schema.gatewayArn() + ": "
                         + message.replaceFirst("^for policy `[^`]*`, ", ""));
             }
         }
-        if (problems.isEmpty() && mode == ValidationMode.FAIL_ON_ANY_FINDINGS) {
-            for (GatewaySchema schema : schemas) {
+        if (validFor.isEmpty() && !candidates.isEmpty()) {
+            return List.copyOf(schemaProblems);
+        }
+        List<String> problems = new ArrayList<>();
+        if (mode == ValidationMode.FAIL_ON_ANY_FINDINGS) {
+            for (GatewaySchema schema : validFor) {
                 for (Finding f : findings(statement, schema)) {
                     if (f.type() != FindingType.VALID) {
                         problems.add("Validation failed: " + f.type() + " finding (" + f.code() + "): " + f.description());
@@ -232,7 +254,7 @@ public final class PolicyService {
                 }
             }
         }
-        return List.copyOf(problems);
+        return problems.stream().distinct().toList();
     }
 
     private List<Finding> findings(String statement, GatewaySchema schema) {

@@ -168,6 +168,28 @@ class PolicyServiceTest {
     }
 
     @Test
+    void severalAttachedGatewaysActLikeOneCombinedSchema() {
+        PolicyEngine e = attachedEngine();
+        String otherArn = ARNS.gateway("ship-gw-abcdefghij");
+        String shipSchema = SCHEMA.replace("RefundTarget___process_refund", "ShipTarget___ship_order");
+        attached.put(e.policyEngineArn(), List.of(
+                new GatewaySchema(GATEWAY_ARN, AuthorizerType.CUSTOM_JWT, List.of(), SCHEMA, "{}"),
+                new GatewaySchema(otherArn, AuthorizerType.CUSTOM_JWT, List.of(), shipSchema, "{}")));
+        String ship = VALID.replace(GATEWAY_ARN, otherArn).replace("RefundTarget___process_refund", "ShipTarget___ship_order");
+        String unscopedRefund = "permit(principal, action == AgentCore::Action::\"RefundTarget___process_refund\", resource);";
+        for (String statement : List.of(VALID, ship, unscopedRefund)) {
+            Policy p = policies.create(e.policyEngineId(), cedar("P" + Math.abs(statement.hashCode()), statement), Optional.empty());
+            assertThat(policies.get(e.policyEngineId(), p.policyId()).status()).as(statement).isEqualTo(PolicyStatus.ACTIVE);
+        }
+        // the refund tool scoped to the shipping gateway is checked against that gateway only
+        String misplaced = VALID.replace(GATEWAY_ARN, otherArn);
+        Policy m = policies.create(e.policyEngineId(), cedar("Misplaced", misplaced), Optional.empty());
+        Policy failed = policies.get(e.policyEngineId(), m.policyId());
+        assertThat(failed.status()).isEqualTo(PolicyStatus.CREATE_FAILED);
+        assertThat(failed.statusReasons()).allSatisfy(r -> assertThat(r).contains(otherArn).doesNotContain("for policy `"));
+    }
+
+    @Test
     void unattachedEngineOnlyParses() {
         PolicyEngine e = engines.create("Lonely", Optional.empty(), Optional.empty());
         Policy p = policies.create(e.policyEngineId(), cedar("AnyAction", UNKNOWN_ACTION), Optional.empty());

@@ -289,6 +289,25 @@ class PolicyServiceTest {
     }
 
     @Test
+    void concurrentRetriesWithOneClientTokenCreateOneEngine() throws Exception {
+        String token = "retry-0123456789abcdef0123456789abcdef";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<PolicyEngine>>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> engines.create("Racy", Optional.empty(), Optional.of(token))));
+            }
+            PolicyEngine first = futures.get(0).get();
+            for (var f : futures) {
+                assertThat(f.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(engines.list(PageRequest.first(100)).items()).hasSize(1);
+    }
+
+    @Test
     void clientTokenMakesCreatesIdempotent() {
         String token = "token-0123456789abcdef0123456789abcdef";
         PolicyEngine a = engines.create("Idem", Optional.of("x"), Optional.of(token));

@@ -106,6 +106,24 @@ public final class PolicyService {
     }
 
     /**
+     * Every policy of the engine in creation order, any status (for evaluation: callers keep ACTIVE ones
+     * and honour {@link Policy#enforcementMode()}).
+     */
+    public List<Policy> all(String policyEngineId) {
+        engines.get(policyEngineId);
+        List<Policy> all = new ArrayList<>();
+        PageRequest page = PageRequest.first(100);
+        while (true) {
+            Page<Policy> p = store.listPolicies(policyEngineId, Optional.empty(), page);
+            all.addAll(p.items());
+            if (p.nextToken().isEmpty()) {
+                return List.copyOf(all);
+            }
+            page = PageRequest.of("100", p.nextToken().get());
+        }
+    }
+
+    /**
      * UpdatePolicy; the response reports UPDATING. The result is re-validated against the engine's
      * gateways as they are now. A failing update keeps the policy's previous definition, description and
      * modes (a broken edit must not replace a working policy) and settles it as UPDATE_FAILED with reasons.

@@ -258,6 +258,7 @@ class PolicyServiceTest {
         var second = policies.list(e.policyEngineId(), Optional.empty(), PageRequest.of("2", first.nextToken().orElseThrow()));
         assertThat(second.items()).extracting(Policy::name).containsExactly("OnOther");
         assertThat(second.nextToken()).isEmpty();
+        assertThat(policies.all(e.policyEngineId())).extracting(Policy::name).containsExactly("OnThis", "Unscoped", "OnOther");
     }
 
     @Test

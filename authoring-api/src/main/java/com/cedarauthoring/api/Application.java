@@ -71,6 +71,8 @@ public final class Application implements AutoCloseable {
             PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
             PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock);
             // GeneratedAssets comes with the generation feature; until then asset references are unknown (404).
+            // To wire it, build the generation asset store before this section and pass it here: the generation
+            // feature in turn takes policyEngines (EngineDirectory), policies and idempotency from this section.
             Optional<GeneratedAssets> generatedAssets = Optional.empty();
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
                     cedar, new PolicyAnalyzer()::analyze, idempotency, arns, ids, clock);

@@ -4,17 +4,26 @@ import com.cedarauthoring.api.gateway.GatewayRoutes;
 import com.cedarauthoring.api.http.ApiApp;
 import com.cedarauthoring.api.http.HealthRoutes;
 import com.cedarauthoring.api.http.RouteModule;
+import com.cedarauthoring.api.policy.PolicyRoutes;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.findings.PolicyAnalyzer;
 import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.gateway.GatewayService;
 import com.cedarauthoring.gateway.JdbcGatewayStore;
+import com.cedarauthoring.generation.GeneratedAssets;
+import com.cedarauthoring.policy.JdbcPolicyStore;
+import com.cedarauthoring.policy.PolicyEngineService;
+import com.cedarauthoring.policy.PolicyService;
+import com.cedarauthoring.policy.PolicyStore;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Database;
+import com.cedarauthoring.store.IdempotencyStore;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +66,17 @@ public final class Application implements AutoCloseable {
             routes.add(new GatewayRoutes(gateways, config.region()));
 
             // policy engines and policies (wiring added by the policy feature)
+            GatewayDirectory gatewayDirectory = gateways;
+            IdempotencyStore idempotency = new IdempotencyStore(database.jdbc(), clock);
+            PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
+            PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock);
+            // GeneratedAssets comes with the generation feature; until then asset references are unknown (404).
+            // To wire it, build the generation asset store before this section and pass it here: the generation
+            // feature in turn takes policyEngines (EngineDirectory), policies and idempotency from this section.
+            Optional<GeneratedAssets> generatedAssets = Optional.empty();
+            PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
+                    cedar, new PolicyAnalyzer()::analyze, idempotency, arns, ids, clock);
+            routes.add(new PolicyRoutes(policyEngines, policies));
 
             // policy generation (wiring added by the generation feature)
 

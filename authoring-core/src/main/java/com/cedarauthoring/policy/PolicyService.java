@@ -276,13 +276,7 @@ public final class PolicyService {
     }
 
     private List<Finding> findings(String statement, GatewaySchema schema) {
-        try {
-            return analyzer.analyze(statement, schema);
-        } catch (UnsupportedOperationException e) {
-            // TODO(branch analysis): PolicyAnalyzer is a signature until the analysis branch is merged;
-            // until then the analyzer reports nothing and FAIL_ON_ANY_FINDINGS only adds schema checks.
-            return List.of();
-        }
+        return analyzer.analyze(statement, schema);
     }
 
     /** The resource entity id of {@code resource == E} / {@code resource in E}; null when unscoped or unparsable. */

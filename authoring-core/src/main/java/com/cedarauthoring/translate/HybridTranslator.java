@@ -17,7 +17,7 @@ import java.util.Optional;
  * is recorded as {@code crossChecked=true}. The model's candidates are what is returned either way; the
  * rules translator is the referee, not a fallback, so a model failure stays a failure.
  */
-public final class HybridTranslator implements Translator {
+public final class HybridTranslator implements Translator, AutoCloseable {
     public static final String NAME = "hybrid";
     public static final String CODE_DISAGREE = "MODEL_RULES_DISAGREE";
 
@@ -78,6 +78,14 @@ public final class HybridTranslator implements Translator {
                     new Provenance(NAME, p.modelId(), p.promptVersion(), p.promptSha256(), p.attempts(), details)));
         }
         return new TranslationOutcome.Candidates(out);
+    }
+
+    /** Closes the model translator's client when it has one. */
+    @Override
+    public void close() throws Exception {
+        if (model instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     /** The rules translator's policies when it understood the requirement, else empty. */

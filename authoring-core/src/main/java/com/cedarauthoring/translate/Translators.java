@@ -21,7 +21,7 @@ public final class Translators {
         return switch (config.mode()) {
             case RULES -> rules;
             case BEDROCK -> BedrockTranslator.create(config, cedar);
-            case HYBRID -> new HybridTranslator(BedrockTranslator.create(config, cedar), rules, new Equivalence());
+            case HYBRID -> new HybridTranslator(BedrockTranslator.create(config, cedar), rules, new Equivalence(cedar));
         };
     }
 }

@@ -98,8 +98,11 @@ public final class RegionPinning {
         if ((first + ".").equals(geo.profilePrefix()) && id.indexOf('.', dot + 1) > dot + 1) {
             return new Pinned(region, geo, id, true);
         }
+        Optional<Geography> other = java.util.Arrays.stream(Geography.values())
+                .filter(g -> g.profilePrefix().equals(first + ".")).findFirst();
         String why = first.equals("global") ? "a global profile may route inference to any geography"
-                : "profile prefix \"" + first + ".\" routes outside " + geo;
+                : other.map(g -> "profile prefix \"" + first + ".\" routes inference within geography " + g)
+                .orElse("profile prefix \"" + first + ".\" is not one we keep within " + geo);
         throw new IllegalArgumentException("model id " + id + " refused: region " + region + " is in geography "
                 + geo + " and " + why + "; allowed: " + allowed);
     }

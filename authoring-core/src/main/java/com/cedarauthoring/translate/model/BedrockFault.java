@@ -26,8 +26,9 @@ record BedrockFault(String reason, boolean retryInLoop, boolean retryable) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
                     || t instanceof dev.langchain4j.exception.TimeoutException) {
-                return new BedrockFault("model did not answer within " + timeout.toSeconds() + "s ("
-                        + timeout.toMillis() + " ms, --model-timeout); retry later or raise the timeout", false, true);
+                String within = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + "s" : timeout.toMillis() + " ms";
+                return new BedrockFault("model did not answer within " + within
+                        + " (--model-timeout); retry later or raise the timeout", false, true);
             }
             if (t instanceof SdkServiceException service) {
                 return ofStatus(service, modelId, region);

@@ -213,6 +213,20 @@ class BedrockTranslatorTest {
     }
 
     @Test
+    void missingCredentialsFailNonRetryableBeforeAnyCall() {
+        ModelTranslatorConfig config = new ModelTranslatorConfig(ModelTranslatorConfig.Mode.BEDROCK, MODEL, "us-west-2",
+                Optional.of(stub.endpoint()), 1, 0, Duration.ofSeconds(5), ModelTranslatorConfig.Retry.DEFAULT, true);
+        try (BedrockTranslator t = BedrockTranslator.create(config, CEDAR, () -> {
+            throw software.amazon.awssdk.core.exception.SdkClientException.create("Unable to load credentials");
+        })) {
+            TranslationOutcome.Failed failed = (TranslationOutcome.Failed) t.translate(request(REQUIREMENT));
+            assertThat(failed.retryable()).isFalse();
+            assertThat(failed.reason()).contains("refresh AWS credentials");
+        }
+        assertThat(stub.received()).isEmpty();
+    }
+
+    @Test
     void accessDeniedFailsNonRetryable() {
         stub.then(Reply.error(403, "AccessDeniedException"));
 

@@ -12,6 +12,8 @@ import com.cedarauthoring.translate.Requirement;
 import com.cedarauthoring.translate.TranslationOutcome;
 import com.cedarauthoring.translate.TranslationRequest;
 import com.cedarauthoring.translate.Translator;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -76,6 +78,10 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
     private final ChatModel model;
     private final PromptTemplates prompts;
     private final Semaphore permits;
+    // Rendering the system prompt and hashing it is per gateway, not per requirement.
+    private final Cache<GatewaySchema, RenderedSystem> systemPrompts = Caffeine.newBuilder().maximumSize(256).build();
+
+    private record RenderedSystem(String text, String sha256) {}
 
     private BedrockTranslator(ModelTranslatorConfig config, Cedar cedar, AwsCredentialsProvider credentials) {
         this.config = config;
@@ -129,8 +135,12 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
     @Override
     public TranslationOutcome translate(TranslationRequest request) {
         GatewaySchema schema = request.schema();
-        String system = prompts.system(schema);
-        String systemSha = PromptTemplates.sha256(system);
+        RenderedSystem rendered = systemPrompts.get(schema, s -> {
+            String text = prompts.system(s);
+            return new RenderedSystem(text, PromptTemplates.sha256(text));
+        });
+        String system = rendered.text();
+        String systemSha = rendered.sha256();
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(system));
         messages.add(UserMessage.from(prompts.user(request.requirement().text())));

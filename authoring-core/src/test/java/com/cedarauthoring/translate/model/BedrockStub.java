@@ -84,7 +84,7 @@ final class BedrockStub implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(32);
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final ConcurrentLinkedQueue<Function<Received, Reply>> script = new ConcurrentLinkedQueue<>();
     private volatile Function<Received, Reply> last = r -> Reply.error(500, "InternalServerException");
     private final List<Received> received = new CopyOnWriteArrayList<>();

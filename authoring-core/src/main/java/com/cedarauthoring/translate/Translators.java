@@ -18,6 +18,7 @@ public final class Translators {
      * @throws IllegalArgumentException when the model id is refused for the region (data residency)
      */
     public static Translator create(ModelTranslatorConfig config, Cedar cedar, Translator rules) {
+        java.util.Objects.requireNonNull(rules, "the rules translator is always required");
         return switch (config.mode()) {
             case RULES -> rules;
             case BEDROCK -> BedrockTranslator.create(config, cedar);

@@ -15,7 +15,11 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * @param retryInLoop whether our bounded backoff loop should try again (throttling, 5xx, connection)
  * @param retryable   whether the generation job may be retried later
  */
-record BedrockFault(String reason, boolean retryInLoop, boolean retryable) {
+record BedrockFault(String reason, boolean retryInLoop, boolean retryable, boolean badRequest) {
+
+    BedrockFault(String reason, boolean retryInLoop, boolean retryable) {
+        this(reason, retryInLoop, retryable, false);
+    }
 
     // Error codes AWS uses for missing, expired or forged credentials (as opposed to missing permissions).
     private static final Set<String> CREDENTIAL_CODES = Set.of("ExpiredToken", "ExpiredTokenException",
@@ -72,7 +76,7 @@ record BedrockFault(String reason, boolean retryInLoop, boolean retryable) {
                     + (code == null ? "" : " (" + code + ")") + ": check --model-id and model access", false, false);
         }
         return new BedrockFault("Bedrock refused the request with HTTP " + status + (code == null ? "" : " " + code)
-                + ": check that model " + modelId + " supports the Converse API"
-                + " (and structured output) in " + region, false, false);
+                + ": check that model " + modelId + " supports the Converse API in " + region, false, false,
+                status == 400);
     }
 }

@@ -51,6 +51,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  * threads) and by our own retry loop; the SDK and LangChain4j retries are off so the bound is exact.
  */
 public final class BedrockTranslator implements Translator, AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BedrockTranslator.class);
     public static final String NAME = "bedrock";
     static final String CODE_MODEL_OUTPUT = "MODEL_OUTPUT";
     static final String CODE_MODEL_AMBIGUITY = "MODEL_AMBIGUITY";
@@ -80,6 +81,8 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
     private final Semaphore permits;
     // Rendering the system prompt and hashing it is per gateway, not per requirement.
     private final Cache<GatewaySchema, RenderedSystem> systemPrompts = Caffeine.newBuilder().maximumSize(256).build();
+
+    private volatile boolean structuredOutputRefused;
 
     private record RenderedSystem(String text, String sha256) {}
 
@@ -188,11 +191,8 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
                     + "): refresh AWS credentials for the default provider chain (environment, profile, SSO, "
                     + "instance role) and run the generation again", false, false));
         }
-        ChatRequest.Builder chat = ChatRequest.builder().messages(List.copyOf(messages));
-        if (config.structuredOutput()) {
-            chat.responseFormat(RESPONSE_FORMAT);
-        }
-        ChatRequest chatRequest = chat.build();
+        boolean structured = config.structuredOutput() && !structuredOutputRefused;
+        ChatRequest chatRequest = chatRequest(messages, structured);
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -207,6 +207,17 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
                     return new Answer.Text(ai == null || ai.text() == null ? "" : ai.text());
                 } catch (RuntimeException e) {
                     BedrockFault fault = BedrockFault.classify(e, pinned.modelId(), pinned.region(), config.modelTimeout());
+                    if (fault.badRequest() && structured) {
+                        // Not every model supports structured output; the prompt alone asks for the same
+                        // JSON and the parser checks it, so drop the schema once and for all and retry.
+                        log.warn("Bedrock refused the request with structured output for {}; continuing without it",
+                                pinned.modelId());
+                        structuredOutputRefused = true;
+                        structured = false;
+                        chatRequest = chatRequest(messages, false);
+                        retry--;
+                        continue;
+                    }
                     if (!fault.retryInLoop() || retry >= config.retry().maxRetries()) {
                         return new Answer.Fault(fault);
                     }
@@ -218,6 +229,14 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
         } finally {
             permits.release();
         }
+    }
+
+    private static ChatRequest chatRequest(List<ChatMessage> messages, boolean structured) {
+        ChatRequest.Builder chat = ChatRequest.builder().messages(List.copyOf(messages));
+        if (structured) {
+            chat.responseFormat(RESPONSE_FORMAT);
+        }
+        return chat.build();
     }
 
     /** Full jitter: uniform in [0, min(max, base * 2^retry)]. */

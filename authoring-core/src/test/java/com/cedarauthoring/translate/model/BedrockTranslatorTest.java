@@ -323,6 +323,29 @@ class BedrockTranslatorTest {
     }
 
     @Test
+    void modelWithoutStructuredOutputIsAskedAgainWithoutItOnce() {
+        stub.then(r -> r.body().contains("outputConfig") ? Reply.error(400, "ValidationException")
+                : Reply.text(answer(TestGateways.GOOD)));
+        BedrockTranslator t = translator();
+
+        assertThat(candidates(t.translate(request(REQUIREMENT))).get(0).findings()).isEmpty();
+        assertThat(candidates(t.translate(request(REQUIREMENT))).get(0).findings()).isEmpty();
+
+        assertThat(stub.received()).extracting(r -> r.body().contains("outputConfig")).containsExactly(true, false, false);
+    }
+
+    @Test
+    void otherBadRequestsFailNonRetryable() {
+        stub.then(Reply.error(400, "ValidationException"));
+
+        TranslationOutcome.Failed failed = (TranslationOutcome.Failed) translator().translate(request(REQUIREMENT));
+
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.reason()).contains("HTTP 400").contains(MODEL);
+        assertThat(stub.received()).hasSize(2);
+    }
+
+    @Test
     void unreadableHttpBodyFailsRetryable() {
         stub.then(Reply.raw(200, "this is not a converse response"));
 

@@ -28,25 +28,37 @@ sealed interface ModelOutput {
     record Unreadable(String problem) implements ModelOutput {}
 
     int MAX_POLICIES = 20;
+    int MAX_CHARS = 200_000;
+    int MAX_TRIES = 50;
 
     static ModelOutput parse(String text) {
         if (text == null || text.isBlank()) {
             return new Unreadable("the answer was empty; answer with the JSON object {\"policies\": [...]}");
         }
-        int start = text.indexOf('{');
-        int end = text.lastIndexOf('}');
-        if (start < 0 || end < start) {
-            return new Unreadable("the answer held no JSON object; answer with the JSON object {\"policies\": [...]} only");
+        if (text.length() > MAX_CHARS) {
+            return new Unreadable("the answer was longer than " + MAX_CHARS + " characters");
         }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(text.substring(start, end + 1));
-        } catch (JsonProcessingException e) {
-            return new Unreadable("the answer was not valid JSON (" + e.getOriginalMessage()
-                    + "); answer with the JSON object only");
+        // The outermost object is the first '{' from which a whole JSON object parses; prose or a fence
+        // after it is ignored (the mapper reads one value). Bounded so garbage cannot make this quadratic.
+        JsonNode root = null;
+        String firstError = null;
+        int tries = 0;
+        for (int start = text.indexOf('{'); start >= 0 && tries < MAX_TRIES; start = text.indexOf('{', start + 1)) {
+            tries++;
+            try {
+                JsonNode node = Json.mapper().readTree(text.substring(start));
+                if (node != null && node.isObject()) {
+                    root = node;
+                    break;
+                }
+            } catch (JsonProcessingException e) {
+                firstError = firstError == null ? e.getOriginalMessage() : firstError;
+            }
         }
-        if (root == null || !root.isObject()) {
-            return new Unreadable("the answer was not a JSON object");
+        if (root == null) {
+            return new Unreadable(firstError == null
+                    ? "the answer held no JSON object; answer with the JSON object {\"policies\": [...]} only"
+                    : "the answer was not valid JSON (" + firstError + "); answer with the JSON object only");
         }
         JsonNode list = root.get("policies");
         if (list == null || !list.isArray()) {

@@ -18,6 +18,12 @@ class ModelOutputTest {
     }
 
     @Test
+    void findsTheObjectAfterProseWithBraces() {
+        ModelOutput out = ModelOutput.parse("The format {policies} is below.\n" + OBJ + "\n} trailing");
+        assertThat(out).isInstanceOf(ModelOutput.Policies.class);
+    }
+
+    @Test
     void rejectsEverythingElseWithAProblemTheModelCanActOn() {
         assertThat(ModelOutput.parse("")).isInstanceOf(ModelOutput.Unreadable.class);
         assertThat(ModelOutput.parse("permit(principal, action, resource);")).isInstanceOf(ModelOutput.Unreadable.class);

@@ -71,8 +71,20 @@ class BedrockThroughputBenchmark {
     void twoHundredConcurrentTranslationsAgainstATwoSecondModel() throws Exception {
         int concurrency = Integer.parseInt(Optional.ofNullable(System.getenv("AUTHORING_BENCH_CONCURRENCY")).orElse("50"));
         try (BedrockStub stub = new BedrockStub(); BedrockTranslator t = translator(stub, concurrency)) {
-            stub.then(good().delayed(2_000));
+            BedrockStub.Reply instant = good();
+            BedrockStub.Reply slow = instant.delayed(2_000);
+            java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean(true);
+            stub.then(r -> warm.get() ? instant : slow);
             ExecutorService jobs = Executors.newFixedThreadPool(200);
+            // Warm-up with an instant model (JIT, class loading, connection pool), as a running service is.
+            List<Future<TranslationOutcome>> warmUp = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                warmUp.add(jobs.submit(() -> t.translate(request())));
+            }
+            for (Future<TranslationOutcome> f : warmUp) {
+                f.get();
+            }
+            warm.set(false);
             long start = System.nanoTime();
             List<Future<TranslationOutcome>> futures = new ArrayList<>();
             for (int i = 0; i < 200; i++) {

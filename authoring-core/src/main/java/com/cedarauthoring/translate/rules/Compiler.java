@@ -42,8 +42,17 @@ final class Compiler {
     private final boolean tags;
     private List<Tool> tools = List.of();
     private Attr lastSubject;
+    private Tok hint;
+    private final java.util.Map<String, Integer> forced;
+    /** Decision points where several choices scored equally: key and number of choices, in the order met. */
+    final List<java.util.Map.Entry<String, Integer>> ties = new ArrayList<>();
 
     Compiler(SchemaIndex index, String text) {
+        this(index, text, java.util.Map.of());
+    }
+
+    Compiler(SchemaIndex index, String text, java.util.Map<String, Integer> forced) {
+        this.forced = forced;
         this.index = index;
         List<Tok> toks = new ArrayList<>(Lexer.lex(text));
         while (!toks.isEmpty() && toks.get(toks.size() - 1).kind() == Tok.Kind.PUNCT) {
@@ -411,6 +420,7 @@ final class Compiler {
                 }
                 i = parseClaims(k, out);
             } else if (k == i && k < t.size() && isIdentifier(k) && !index.allToolStems.contains(Words.stem(t.get(k).lower()))
+                    && !Words.ACTION_FILLER.contains(t.get(k).lower()) && !isClaimWord(k + 1)
                     && (t.get(k).kind() == Tok.Kind.QUOTED || t.get(k).text().contains("-") || w(k + 1, "to") || w(k + 1, "from")
                     || w(k + 1, "can") || w(k + 1, "cannot") || w(k + 1, "may") || w(k + 1, "must"))) {
                 Tok id = t.get(k);
@@ -428,6 +438,17 @@ final class Compiler {
                 }
                 any = true;
                 i = parseClaims(k + 1, out);
+            } else if (k < t.size() && isIdentifier(k) && isClaimWord(k + 1) && !isClaimWord(k)
+                    && !Words.ACTION_FILLER.contains(t.get(k).lower())) {
+                // "the data-science team", "the finance department"
+                String claim = claimName(k + 1, k + 2);
+                addTag(out, claim, List.of(t.get(k)), "==", k);
+                any = true;
+                int after = k + 2;
+                if (after < t.size() && (w(after, "members") || w(after, "users") || w(after, "staff"))) {
+                    after++;
+                }
+                i = parseClaims(after, out);
             } else if (k == i && (w(k, "role") || w(k, "roles"))) {
                 any = true;
                 i = parseClaims(k, out, true);
@@ -711,8 +732,10 @@ final class Compiler {
             }
         }
         String all = lowerJoin(s, e);
+        List<Integer> nonQuant = content.stream().filter(k -> !(w(k, "all") || w(k, "any") || w(k, "every") || w(k, "each")
+                || w(k, "available") || w(k, "gateway") || w(k, "the"))).toList();
         // every tool
-        if (content.isEmpty() && e > s && phrase.stream().anyMatch(x -> x.is("tools") || x.is("actions") || x.is("tool")
+        if (nonQuant.isEmpty() && e > s && phrase.stream().anyMatch(x -> x.is("tools") || x.is("actions") || x.is("tool")
                 || x.is("operations") || x.is("apis") || x.is("functions") || x.is("action"))
                 && phrase.stream().anyMatch(x -> x.is("all") || x.is("any") || x.is("every") || x.is("each"))) {
             tools = index.tools;
@@ -738,7 +761,7 @@ final class Compiler {
             twNoSuffix.remove("target");
             boolean mentionsTools = all.contains("tool") || all.contains("action") || all.contains("target");
             boolean hasQuant = all.startsWith("all ") || all.startsWith("any ") || all.startsWith("every ") || all.contains(" all ")
-                    || all.startsWith("the ");
+                    || all.startsWith("the ") || all.contains(" the ") || all.contains(" any ") || all.contains(" every ");
             if (!mentionsTools) {
                 continue;
             }
@@ -746,15 +769,11 @@ final class Compiler {
             for (int k : content) {
                 cw.addAll(Words.identifierWords(t.get(k).text()));
             }
-            cw.remove("target");
-            cw.remove("all");
-            cw.remove("every");
+            cw.removeAll(Set.of("target", "all", "every", "any", "each", "tool", "tools", "api", "the"));
+            twNoSuffix.removeAll(Set.of("tool", "tools", "api"));
             if (!cw.isEmpty() && (cw.equals(new LinkedHashSet<>(twNoSuffix)) || cw.equals(new LinkedHashSet<>(tw)))
                     && (hasQuant || all.contains("target"))) {
                 tools = index.tools.stream().filter(x -> x.action().targetName().equals(target)).toList();
-                if (tools.size() == 1 && !all.contains("tools") && !all.contains("target")) {
-                    return "action == AgentCore::Action::\"" + esc(tools.get(0).action().actionId()) + "\"";
-                }
                 return "action in AgentCore::Action::\"" + esc(target) + "\"";
             }
         }
@@ -900,12 +919,18 @@ final class Compiler {
         if (tied.size() > 1) {
             int a = t.get(words.get(0)).start();
             int b = t.get(words.get(words.size() - 1)).end();
+            String key = "A" + words.get(0);
+            int pick = Math.min(forced.getOrDefault(key, 0), tied.size() - 1);
+            ties.add(java.util.Map.entry(key, tied.size()));
             StringBuilder others = new StringBuilder();
-            for (int k = 1; k < tied.size(); k++) {
-                others.append(k == 1 ? "" : ", ").append(tied.get(k).tool().action().actionId());
+            for (int k = 0; k < tied.size(); k++) {
+                if (k != pick) {
+                    others.append(others.length() == 0 ? "" : ", ").append(tied.get(k).tool().action().actionId());
+                }
             }
-            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ACTION", "\"" + spanText(a, b) + "\" matches several tools equally; chose "
-                    + best.tool().action().actionId() + ", alternatives: " + others, a, b));
+            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ACTION", "\"" + spanText(a, b) + "\" matches several tools equally; this reading uses "
+                    + tied.get(pick).tool().action().actionId() + ", other readings: " + others, a, b));
+            return List.of(tied.get(pick).tool());
         }
         return List.of(best.tool());
     }
@@ -1199,6 +1224,12 @@ final class Compiler {
             lastSubject = a;
             return new Cond.Not(presence(a));
         }
+        if (subjects.size() == 1 && tags) {
+            Cond claim = claimClause(subjects.get(0)[0], subjects.get(0)[1], p, e, next);
+            if (claim != null) {
+                return claim;
+            }
+        }
         List<Cond> out = new ArrayList<>();
         int after = -1;
         for (int[] sub : subjects) {
@@ -1215,6 +1246,53 @@ final class Compiler {
             acc = subjectAnd.get(k - 1) ? new Cond.And(List.of(acc, out.get(k))) : new Cond.Or(List.of(acc, out.get(k)));
         }
         return acc;
+    }
+
+    /** "the scope contains admin:write", "the user's role is manager or director": a JWT claim, not a tool input. */
+    private Cond claimClause(int ns, int ne, int p, int e, int[] next) {
+        List<Integer> words = new ArrayList<>();
+        for (int k = ns; k < ne; k++) {
+            if (!(w(k, "user") || w(k, "caller") || w(k, "principal") || w(k, "requester") || w(k, "requesting") || w(k, "token")
+                    || w(k, "jwt") || w(k, "claim"))) {
+                words.add(k);
+            }
+        }
+        if (words.size() != 1 || !isClaimWord(words.get(0))) {
+            return null;
+        }
+        List<String> nw = Words.identifierWords(t.get(words.get(0)).text());
+        boolean userQualified = ne - ns > 1;
+        if (!userQualified && bestAttrQuiet(nw, commonAttrs()) != null) {
+            return null;
+        }
+        String claim = claimName(words.get(0), words.get(0) + 1);
+        int k = p;
+        boolean neg = false;
+        boolean contains = false;
+        if (w(k, "is") || w(k, "are") || w(k, "equals")) {
+            k++;
+        } else if (w(k, "contains") || w(k, "includes") || w(k, "has")) {
+            contains = true;
+            k++;
+        } else {
+            return null;
+        }
+        if (w(k, "not")) {
+            neg = true;
+            k++;
+        }
+        if ((w(k, "one") || w(k, "any")) && w(k + 1, "of")) {
+            k += 2;
+        }
+        if (!isValueTok(k)) {
+            return null;
+        }
+        List<Tok> values = new ArrayList<>();
+        next[0] = claimValues(k, values);
+        requireTags(k);
+        List<String> vs = values.stream().map(Tok::text).toList();
+        Cond c = tagCondValues(claim, vs, contains || claim.equals("scope") ? "like" : "==");
+        return neg ? new Cond.And(List.of(new Cond.Atom("principal.hasTag(\"" + esc(claim) + "\")"), new Cond.Not(stripGuard(c)))) : c;
     }
 
     private boolean principalClauseAt(int i) {
@@ -1440,6 +1518,19 @@ final class Compiler {
             Attr a = subject(ns, ne, null, p);
             next[0] = k + 1;
             return neg ? new Cond.Not(presence(a)) : presence(a);
+        }
+        if (!copula && k == p && ne - ns >= 2 && (t.get(ne - 1).isAny(Words.TRUE_WORDS) || t.get(ne - 1).isAny(Words.PRESENT)
+                || t.get(ne - 1).isAny(Words.FALSE_WORDS))) {
+            // "with express shipping requested", "with a reason provided"
+            Attr b = boolFor(ns, ne - 1, ne - 1);
+            next[0] = ne;
+            if (b != null) {
+                return guard(b, new Cond.Atom(expr(b) + " == " + !t.get(ne - 1).isAny(Words.FALSE_WORDS)));
+            }
+            if (t.get(ne - 1).isAny(Words.PRESENT)) {
+                Attr a = subject(ns, ne - 1, null, p);
+                return presence(a);
+            }
         }
         if (!copula) {
             if (k < e && t.get(k).kind() == Tok.Kind.NUMBER && ns < ne) {
@@ -1692,7 +1783,7 @@ final class Compiler {
                 {"or lower", "<="}};
         for (String[] c : post) {
             String[] ws = c[0].split(" ");
-            if (w(k, ws[0]) && w(k + 1, ws[1])) {
+            if (w(k, ws[0]) && w(k + 1, ws[1]) && !(k + 2 < t.size() && t.get(k + 2).kind() == Tok.Kind.NUMBER)) {
                 len[0] = 2;
                 return c[1];
             }
@@ -1758,9 +1849,14 @@ final class Compiler {
                     + (value == null ? "it" : "\"" + value.text() + "\""), x.start(), value == null ? x.end() : value.end());
         }
         if (fits.size() > 1) {
-            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ATTRIBUTE", "the condition does not name an attribute; chose "
-                    + fits.get(0).key() + ", alternatives: " + String.join(", ", fits.subList(1, fits.size()).stream().map(Attr::key).toList()),
+            String key = "I" + at;
+            int pick = Math.min(forced.getOrDefault(key, 0), fits.size() - 1);
+            ties.add(java.util.Map.entry(key, fits.size()));
+            Attr chosen = fits.get(pick);
+            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ATTRIBUTE", "the condition does not name an attribute; this reading uses "
+                    + chosen.key() + ", other readings: " + String.join(", ", fits.stream().filter(y -> y != chosen).map(Attr::key).toList()),
                     x.start(), value == null ? x.end() : value.end()));
+            return chosen;
         }
         return fits.get(0);
     }
@@ -1798,7 +1894,9 @@ final class Compiler {
                 }
             }
         }
+        hint = value;
         Attr best = bestAttr(words, commonAttrs(), ns, ne);
+        hint = null;
         if (best == null) {
             for (int k = ns; k < ne; k++) {
                 if (Words.SUBJECTIVE.contains(t.get(k).lower())) {
@@ -1843,6 +1941,10 @@ final class Compiler {
             }
             int score = 10 * name + 3 * desc + ctx + (covered.size() == a.nameStems().size() ? 5 : 0)
                     - 2 * (a.nameStems().size() - covered.size()) - a.path().size();
+            if (hint != null && hint.kind() == Tok.Kind.NUMBER) {
+                boolean numeric = a.attribute().type() instanceof CedarType.LongType || a.attribute().type() instanceof CedarType.DecimalType;
+                score += numeric ? 4 : -20;
+            }
             if (score > bestScore) {
                 bestScore = score;
                 best = a;
@@ -1853,9 +1955,14 @@ final class Compiler {
             }
         }
         if (tied.size() > 1 && ne > ns) {
-            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ATTRIBUTE", "\"" + span(ns, ne) + "\" matches several attributes equally; chose "
-                    + tied.get(0).key() + ", alternatives: " + String.join(", ", tied.subList(1, tied.size()).stream().map(Attr::key).toList()),
+            String key = "T" + ns;
+            int pick = Math.min(forced.getOrDefault(key, 0), tied.size() - 1);
+            ties.add(java.util.Map.entry(key, tied.size()));
+            Attr chosen = tied.get(pick);
+            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ATTRIBUTE", "\"" + span(ns, ne) + "\" matches several attributes equally; this reading uses "
+                    + chosen.key() + ", other readings: " + String.join(", ", tied.stream().filter(x -> x != chosen).map(Attr::key).toList()),
                     t.get(ns).start(), t.get(ne - 1).end()));
+            return chosen;
         }
         return best;
     }

@@ -31,7 +31,7 @@ final class Words {
     static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our", "your", "this",
             "that", "any", "given", "requested", "specified");
     static final Set<String> PRESENT = Set.of("provided", "given", "specified", "present", "included", "supplied",
-            "set", "populated", "passed", "sent", "filled", "available", "exists", "exist", "defined");
+            "populated", "exists", "exist", "defined", "attached");
     static final Set<String> ABSENT = Set.of("missing", "absent", "omitted", "empty", "unset", "blank", "undefined");
     static final Set<String> TRUE_WORDS = Set.of("true", "yes", "requested", "enabled", "on", "checked", "selected",
             "required", "set", "confirmed");

@@ -223,6 +223,9 @@ final class Compiler {
         String scope = resolveAction(i, actionEnd);
         i = actionEnd;
         List<List<Cond>> whenParts = new ArrayList<>();
+        for (Cond c : actionConds) {
+            whenParts.add(List.of(c));
+        }
         List<Cond> unlessParts = new ArrayList<>();
         while (i < t.size()) {
             if ((w(i, "for") || w(i, "by") || w(i, "to")) && !bare && principalStartsAt(i + 1)) {
@@ -845,9 +848,33 @@ final class Compiler {
             tools = List.copyOf(chosen);
             return scopeFor(tools);
         }
+        // "high-sensitivity models": a value-attribute adjective narrowing the tool's object
+        for (int k : content) {
+            String text = t.get(k).text();
+            int dash = text.lastIndexOf('-');
+            if (dash <= 0 || dash == text.length() - 1) {
+                continue;
+            }
+            List<Integer> rest = new ArrayList<>(content);
+            rest.remove(Integer.valueOf(k));
+            List<Tool> m = rest.isEmpty() ? null : matchTools(rest, true);
+            if (m == null) {
+                continue;
+            }
+            String attrStem = Words.stem(text.substring(dash + 1));
+            for (Attr a : m.get(0).attrs()) {
+                if (a.path().size() == 1 && a.nameStems().equals(Set.of(attrStem)) && a.attribute().type() instanceof CedarType.StringType) {
+                    tools = m;
+                    actionConds.add(guard(a, new Cond.Atom(expr(a) + " == \"" + esc(text.substring(0, dash)) + "\"")));
+                    return scopeFor(m);
+                }
+            }
+        }
         failTool(content);
         return null;
     }
+
+    private final List<Cond> actionConds = new ArrayList<>();
 
     private String scopeFor(List<Tool> chosen) {
         if (chosen.size() == 1) {

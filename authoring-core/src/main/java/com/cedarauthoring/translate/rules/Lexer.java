@@ -48,7 +48,7 @@ final class Lexer {
                 }
             } else if (c == '$' || Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
                 i = number(s, i, out);
-            } else if (c == ';' || c == '!' || c == '?') {
+            } else if (c == ';' || c == '!' || c == '?' || (c == '.' && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1))))) {
                 out.add(new Tok(Tok.Kind.PUNCT, String.valueOf(c), String.valueOf(c), null, false, i, i + 1));
                 i++;
             } else {

@@ -432,6 +432,9 @@ final class Compiler {
                 if (plain && id.lower().endsWith("s") && id.lower().length() > 3 && !id.lower().endsWith("ss")) {
                     // "Allow managers to ..." reads as the role named by the plural noun
                     String role = id.text().substring(0, id.text().length() - 1);
+                    if (k == 0 && role.length() > 1 && role.substring(1).equals(role.substring(1).toLowerCase())) {
+                        role = role.toLowerCase(); // "Managers may ..." is capitalised only because it starts the sentence
+                    }
                     addTagValue(out, "role", List.of(role), "==", k);
                     notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_PRINCIPAL", "\"" + id.text()
                             + "\" was read as users with role \"" + role + "\"; it could also be a group or a username",
@@ -1500,8 +1503,15 @@ final class Compiler {
                 }
                 throw leftover(predStart, e);
             }
-            a = subject(ns, ne, num, p);
+            Attr after = ns >= ne ? unitNoun(k + 1, e) : null;
+            a = after != null ? after : subject(ns, ne, num, p);
+            lastSubject = a;
             k++;
+            if (after != null) {
+                while (k < e && t.get(k).kind() == Tok.Kind.WORD && !isConnectorWord(k)) {
+                    k++;
+                }
+            }
             // "500 or more", "10 and above"
             int[] pl = new int[1];
             String post = postfix(k, pl);
@@ -1597,6 +1607,28 @@ final class Compiler {
         return values(a, neg, k, e, next, ns, ne);
     }
 
+    /** "fewer than 5 passengers": a noun after the number naming a numeric attribute. */
+    private Attr unitNoun(int k, int e) {
+        int j = k;
+        List<String> words = new ArrayList<>();
+        while (j < e && t.get(j).kind() == Tok.Kind.WORD && !isConnectorWord(j) && j - k < 3) {
+            words.addAll(Words.identifierWords(t.get(j).text()));
+            j++;
+        }
+        words.removeIf(Words.STOP::contains);
+        if (words.isEmpty() || Set.of("dollars", "usd", "dollar").containsAll(words)) {
+            return null;
+        }
+        Attr a = bestAttrQuiet(words, commonAttrs().stream().filter(x -> x.attribute().type() instanceof CedarType.LongType
+                || x.attribute().type() instanceof CedarType.DecimalType).toList());
+        return a;
+    }
+
+    private boolean isConnectorWord(int k) {
+        return t.get(k).isAny(Words.AND_WORDS) || t.get(k).isAny(Words.OR_WORDS) || w(k, "unless") || w(k, "when")
+                || w(k, "if") || w(k, "nor") || w(k, "for") || w(k, "by") || w(k, "except");
+    }
+
     private boolean isListContinuation(int k, int e) {
         return k < e && (w(k, "or") || w(k, "nor") || t.get(k).kind() == Tok.Kind.COMMA) && k + 1 < e
                 && (isValueTok(k + 1) || w(k + 1, "or")) && !(k + 2 < e && isPredicateStart(k + 2) && t.get(k + 2).kind() == Tok.Kind.WORD
@@ -1609,6 +1641,9 @@ final class Compiler {
         vals.add(valueTok(k, e));
         k++;
         while (k < e) {
+            if (postfix(k, new int[1]) != null) {
+                break;
+            }
             if ((w(k, "or") || w(k, "nor")) && k + 1 < e && isValueTok(k + 1) && !startsClause(k + 1, e)) {
                 vals.add(t.get(k + 1));
                 k += 2;
@@ -1650,7 +1685,11 @@ final class Compiler {
             }
             List<Cond> eqs = new ArrayList<>();
             for (Tok v : vals) {
-                eqs.add(compare(a, "==", numberCheck(v)));
+                if (v.kind() != Tok.Kind.NUMBER && !Words.NUMBER_WORDS_SET.contains(v.lower())) {
+                    throw new Untranslatable("UNTRANSLATED_WORDS", "\"" + v.text() + "\" is not a number for " + a.key(),
+                            v.start(), v.end());
+                }
+                eqs.add(compare(a, "==", v));
             }
             Cond any = Cond.or(eqs);
             return neg ? guardNot(a, any) : guard(a, any);
@@ -1963,7 +2002,8 @@ final class Compiler {
                 }
             }
             // "the claim" for claimAmount: a word of a multi-word name may stand for it when it is unique
-            if (miss > 0 || name + desc == 0) {
+            // a description word alone is weak evidence: it takes two, or one name word
+            if (miss > 0 || (name == 0 && desc < 2)) {
                 continue;
             }
             int score = 10 * name + 3 * desc + ctx + (covered.size() == a.nameStems().size() ? 5 : 0)

@@ -1,9 +1,13 @@
 package com.cedarauthoring.api;
 
+import com.cedarauthoring.api.gateway.GatewayRoutes;
 import com.cedarauthoring.api.http.ApiApp;
 import com.cedarauthoring.api.http.HealthRoutes;
 import com.cedarauthoring.api.http.RouteModule;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.gateway.GatewayDirectory;
+import com.cedarauthoring.gateway.GatewayService;
+import com.cedarauthoring.gateway.JdbcGatewayStore;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Database;
@@ -24,11 +28,13 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final Javalin http;
     private final List<AutoCloseable> closeables;
+    private final GatewayService gateways;
 
-    private Application(Database database, Javalin http, List<AutoCloseable> closeables) {
+    private Application(Database database, Javalin http, List<AutoCloseable> closeables, GatewayService gateways) {
         this.database = database;
         this.http = http;
         this.closeables = closeables;
+        this.gateways = gateways;
     }
 
     public static Application start(ServiceConfig config) {
@@ -47,13 +53,15 @@ public final class Application implements AutoCloseable {
             routes.add(new HealthRoutes(() -> database.jdbc().queryOne("SELECT 1", rs -> rs.getInt(1)).isPresent()));
 
             // gateways (wiring added by the gateway feature)
+            GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), cedar, arns, ids, clock);
+            routes.add(new GatewayRoutes(gateways, config.region()));
 
             // policy engines and policies (wiring added by the policy feature)
 
             // policy generation (wiring added by the generation feature)
 
             Javalin http = ApiApp.create(config.host(), routes).start(config.port());
-            return new Application(database, http, closeables);
+            return new Application(database, http, closeables, gateways);
         } catch (RuntimeException e) {
             closeAll(closeables);
             database.close();
@@ -67,6 +75,15 @@ public final class Application implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Gateways, targets and derived schemas; also the {@link GatewayDirectory} other features read. */
+    public GatewayService gateways() {
+        return gateways;
+    }
+
+    public GatewayDirectory gatewayDirectory() {
+        return gateways;
     }
 
     @Override

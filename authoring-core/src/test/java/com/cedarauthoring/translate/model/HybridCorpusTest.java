@@ -39,8 +39,8 @@ class HybridCorpusTest {
                 .filter(c -> c.expected().size() == 1 && c.expected().get(0).cedar() != null
                         && c.expected().get(0).findings().equals(List.of("VALID"))
                         && c.input().strip().equals(c.expected().get(0).fragment()))
-                .limit(60).toList();
-        assertThat(cases).hasSizeGreaterThan(20);
+                .limit(25).toList();
+        assertThat(cases).hasSize(25);
         AtomicReference<BedrockStub.Reply> answer = new AtomicReference<>();
         int crossChecked = 0;
         List<String> problems = new ArrayList<>();

@@ -203,16 +203,18 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
             for (int retry = 0; ; retry++) {
                 try {
                     ChatResponse response = model.chat(chatRequest);
+                    if (structured != (config.structuredOutput() && !structuredOutputRefused)) {
+                        // Only a success without the schema proves the schema was the problem.
+                        log.warn("Bedrock refused structured output for {}; continuing without it", pinned.modelId());
+                        structuredOutputRefused = true;
+                    }
                     AiMessage ai = response.aiMessage();
                     return new Answer.Text(ai == null || ai.text() == null ? "" : ai.text());
                 } catch (RuntimeException e) {
                     BedrockFault fault = BedrockFault.classify(e, pinned.modelId(), pinned.region(), config.modelTimeout());
                     if (fault.badRequest() && structured) {
                         // Not every model supports structured output; the prompt alone asks for the same
-                        // JSON and the parser checks it, so drop the schema once and for all and retry.
-                        log.warn("Bedrock refused the request with structured output for {}; continuing without it",
-                                pinned.modelId());
-                        structuredOutputRefused = true;
+                        // JSON and the parser checks it, so try once without the schema.
                         structured = false;
                         chatRequest = chatRequest(messages, false);
                         retry--;

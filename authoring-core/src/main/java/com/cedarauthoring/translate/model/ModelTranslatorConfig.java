@@ -95,6 +95,31 @@ public record ModelTranslatorConfig(Mode mode, String modelId, String region, Op
         });
     }
 
+    /**
+     * Parses a timeout as written on a command line or in an environment variable: {@code 90} (seconds),
+     * {@code 90s}, {@code 1500ms}, {@code 2m}, or ISO-8601 ({@code PT90S}).
+     */
+    public static Duration parseDuration(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("pt")) {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+            }
+            return Duration.ofSeconds(Long.parseLong(t));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a duration (use 90, 90s, 1500ms, 2m or PT90S): " + text);
+        }
+    }
+
     /** The rules translator only: no model settings needed. */
     public static ModelTranslatorConfig rulesOnly() {
         return new ModelTranslatorConfig(Mode.RULES, null, null, Optional.empty(), DEFAULT_MAX_MODEL_CONCURRENCY,

@@ -68,6 +68,12 @@ class TranslatorsTest {
                 Optional.empty(), 2, -1, Duration.ofSeconds(5))).hasMessageContaining("repair");
         assertThatThrownBy(() -> ModelTranslatorConfig.of(ModelTranslatorConfig.Mode.BEDROCK, "a.b", "us-east-1",
                 Optional.of(URI.create("ftp://x")), 2, 2, Duration.ofSeconds(5))).hasMessageContaining("http");
+        assertThat(ModelTranslatorConfig.parseDuration("90")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(ModelTranslatorConfig.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(ModelTranslatorConfig.parseDuration("1500ms")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(ModelTranslatorConfig.parseDuration("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(ModelTranslatorConfig.parseDuration("PT45S")).isEqualTo(Duration.ofSeconds(45));
+        assertThatThrownBy(() -> ModelTranslatorConfig.parseDuration("soon")).hasMessageContaining("duration");
         assertThat(ModelTranslatorConfig.Mode.parse("Hybrid")).isEqualTo(ModelTranslatorConfig.Mode.HYBRID);
         assertThatThrownBy(() -> ModelTranslatorConfig.Mode.parse("gpt")).hasMessageContaining("rules, bedrock or hybrid");
     }

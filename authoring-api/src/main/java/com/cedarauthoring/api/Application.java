@@ -3,7 +3,17 @@ package com.cedarauthoring.api;
 import com.cedarauthoring.api.http.ApiApp;
 import com.cedarauthoring.api.http.HealthRoutes;
 import com.cedarauthoring.api.http.RouteModule;
+import com.cedarauthoring.api.policy.PolicyRoutes;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.findings.PolicyAnalyzer;
+import com.cedarauthoring.gateway.GatewayDirectory;
+import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.generation.GeneratedAssets;
+import com.cedarauthoring.policy.JdbcPolicyStore;
+import com.cedarauthoring.policy.PolicyEngineService;
+import com.cedarauthoring.policy.PolicyService;
+import com.cedarauthoring.policy.PolicyStore;
+import com.cedarauthoring.store.IdempotencyStore;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Database;
@@ -11,6 +21,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +60,26 @@ public final class Application implements AutoCloseable {
             // gateways (wiring added by the gateway feature)
 
             // policy engines and policies (wiring added by the policy feature)
+            // TODO(branch gateway): replace with the GatewayService once the gateway branch is merged.
+            GatewayDirectory gatewayDirectory = new GatewayDirectory() {
+                @Override
+                public Optional<GatewaySchema> schemaByArn(String gatewayArn) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public List<GatewaySchema> schemasAttachedTo(String policyEngineArn) {
+                    return List.of();
+                }
+            };
+            IdempotencyStore idempotency = new IdempotencyStore(database.jdbc(), clock);
+            PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
+            PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock);
+            // GeneratedAssets comes with the generation feature; until then asset references are unknown (404).
+            Optional<GeneratedAssets> generatedAssets = Optional.empty();
+            PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
+                    cedar, new PolicyAnalyzer()::analyze, idempotency, arns, ids, clock);
+            routes.add(new PolicyRoutes(policyEngines, policies));
 
             // policy generation (wiring added by the generation feature)
 

@@ -1,0 +1,64 @@
+package com.cedarauthoring.api.policy;
+
+import com.cedarauthoring.json.Json;
+import com.cedarauthoring.policy.Policy;
+import com.cedarauthoring.policy.PolicyEngine;
+import com.cedarauthoring.store.Page;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** AgentCore's response shapes (Appendix A) for engines and policies. Timestamps are ISO-8601. */
+final class PolicyJson {
+    private PolicyJson() {}
+
+    static ObjectNode engine(PolicyEngine e) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("policyEngineId", e.policyEngineId());
+        n.put("name", e.name());
+        n.put("createdAt", e.createdAt().toString());
+        n.put("updatedAt", e.updatedAt().toString());
+        n.put("policyEngineArn", e.policyEngineArn());
+        n.put("status", e.status().name());
+        if (e.description() != null) {
+            n.put("description", e.description());
+        }
+        ArrayNode reasons = n.putArray("statusReasons");
+        e.statusReasons().forEach(reasons::add);
+        return n;
+    }
+
+    static ObjectNode policy(Policy p) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("policyId", p.policyId());
+        n.put("name", p.name());
+        n.put("policyEngineId", p.policyEngineId());
+        n.put("createdAt", p.createdAt().toString());
+        n.put("updatedAt", p.updatedAt().toString());
+        n.put("policyArn", p.policyArn());
+        n.put("status", p.status().name());
+        n.put("enforcementMode", p.enforcementMode().name());
+        n.putObject("definition").putObject(p.kind().member()).put("statement", p.statement());
+        if (p.description() != null) {
+            n.put("description", p.description());
+        }
+        ArrayNode reasons = n.putArray("statusReasons");
+        p.statusReasons().forEach(reasons::add);
+        return n;
+    }
+
+    static ObjectNode enginePage(Page<PolicyEngine> page) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        ArrayNode items = n.putArray("policyEngines");
+        page.items().forEach(e -> items.add(engine(e)));
+        page.nextToken().ifPresent(t -> n.put("nextToken", t));
+        return n;
+    }
+
+    static ObjectNode policyPage(Page<Policy> page) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        ArrayNode items = n.putArray("policies");
+        page.items().forEach(p -> items.add(policy(p)));
+        page.nextToken().ifPresent(t -> n.put("nextToken", t));
+        return n;
+    }
+}

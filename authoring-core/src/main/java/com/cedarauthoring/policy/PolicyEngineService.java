@@ -1,0 +1,105 @@
+package com.cedarauthoring.policy;
+
+import com.cedarauthoring.errors.ConflictException;
+import com.cedarauthoring.errors.ResourceNotFoundException;
+import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.naming.Arns;
+import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.naming.Names;
+import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.store.Page;
+import com.cedarauthoring.store.PageRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Policy engine lifecycle. Engines need no provisioning here, so a create answers CREATING (as
+ * AgentCore's 202 does) while the stored engine is already ACTIVE: the first poll sees it settled.
+ */
+public final class PolicyEngineService implements EngineDirectory {
+    public static final int DESCRIPTION_MAX = 4096;
+
+    private final PolicyStore store;
+    private final IdempotencyStore idempotency;
+    private final Arns arns;
+    private final Ids ids;
+    private final Clock clock;
+
+    public PolicyEngineService(PolicyStore store, IdempotencyStore idempotency, Arns arns, Ids ids, Clock clock) {
+        this.store = store;
+        this.idempotency = idempotency;
+        this.arns = arns;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** CreatePolicyEngine; the response reports CREATING. */
+    public PolicyEngine create(String name, Optional<String> description, Optional<String> clientToken) {
+        Names.requireValidName("name", name);
+        description.ifPresent(d -> requireDescription("description", d));
+        IdempotencyStore.requireValidToken("clientToken", clientToken);
+        Map<String, Object> request = Map.of("name", name, "description", description.orElse(""));
+        return idempotency.once("CreatePolicyEngine", clientToken, request, PolicyEngine.class, () -> {
+            String id = ids.resourceId(name);
+            Instant now = now();
+            PolicyEngine engine = new PolicyEngine(id, name, arns.policyEngine(id), description.orElse(null),
+                    PolicyStatus.ACTIVE, List.of(), now, now);
+            store.insertEngine(engine);
+            return engine.withStatus(PolicyStatus.CREATING);
+        });
+    }
+
+    public PolicyEngine get(String policyEngineId) {
+        return store.findEngine(policyEngineId).orElseThrow(() -> notFound(policyEngineId));
+    }
+
+    public Page<PolicyEngine> list(PageRequest page) {
+        return store.listEngines(page);
+    }
+
+    /** UpdatePolicyEngine: only the description is mutable. The response reports UPDATING. */
+    public PolicyEngine update(String policyEngineId, DescriptionChange description) {
+        if (description.changes() && description.value() != null) {
+            requireDescription("description", description.value());
+        }
+        PolicyEngine current = get(policyEngineId);
+        PolicyEngine updated = new PolicyEngine(current.policyEngineId(), current.name(), current.policyEngineArn(),
+                description.applyTo(current.description()), PolicyStatus.ACTIVE, List.of(), current.createdAt(), now());
+        store.updateEngine(updated);
+        return updated.withStatus(PolicyStatus.UPDATING);
+    }
+
+    /** DeletePolicyEngine: refused while the engine has policies. The response reports DELETING. */
+    public PolicyEngine delete(String policyEngineId) {
+        PolicyEngine current = get(policyEngineId);
+        if (!store.deleteEngineIfEmpty(policyEngineId)) {
+            throw new ConflictException("Policy engine " + policyEngineId
+                    + " still has policies; delete them before deleting the engine");
+        }
+        return current.withStatus(PolicyStatus.DELETING);
+    }
+
+    @Override
+    public Optional<EngineRef> find(String policyEngineId) {
+        return store.findEngine(policyEngineId).map(PolicyEngine::ref);
+    }
+
+    static void requireDescription(String field, String value) {
+        if (value.isEmpty() || value.length() > DESCRIPTION_MAX) {
+            throw ValidationException.field(field, "Member must have length between 1 and " + DESCRIPTION_MAX + ", inclusive");
+        }
+    }
+
+    static ResourceNotFoundException notFound(String policyEngineId) {
+        return new ResourceNotFoundException("Policy engine " + policyEngineId + " not found");
+    }
+
+    private Instant now() {
+        // The store keeps microseconds at best; answering with what is stored keeps replays and reads identical.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,252 @@
+package com.cedarauthoring.policy;
+
+import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.ParseOutcome;
+import com.cedarauthoring.errors.ResourceNotFoundException;
+import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.findings.Finding;
+import com.cedarauthoring.findings.FindingType;
+import com.cedarauthoring.gateway.GatewayDirectory;
+import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.generation.GeneratedAsset;
+import com.cedarauthoring.generation.GeneratedAssets;
+import com.cedarauthoring.naming.Arns;
+import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.naming.Names;
+import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.store.Page;
+import com.cedarauthoring.store.PageRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Policies of an engine. As on AgentCore, a well-formed create or update is accepted (202) and the
+ * policy then settles: ACTIVE, or CREATE_FAILED / UPDATE_FAILED with {@code statusReasons} quoting
+ * Cedar. Validation runs synchronously here, so the stored policy has settled before the call returns.
+ *
+ * <p>Request-level problems (bad members, a statement holding several policies, unknown ids, a name
+ * already used in the engine) are exceptions and leave nothing stored.
+ */
+public final class PolicyService {
+    private static final Set<FindingType> REFUSED_ASSETS = Set.of(FindingType.INVALID, FindingType.NOT_TRANSLATABLE);
+
+    private final PolicyStore store;
+    private final PolicyEngineService engines;
+    private final GatewayDirectory gateways;
+    private final Optional<GeneratedAssets> assets;
+    private final Cedar cedar;
+    private final PolicyFindings analyzer;
+    private final IdempotencyStore idempotency;
+    private final Arns arns;
+    private final Ids ids;
+    private final Clock clock;
+
+    public PolicyService(PolicyStore store, PolicyEngineService engines, GatewayDirectory gateways,
+                         Optional<GeneratedAssets> assets, Cedar cedar, PolicyFindings analyzer,
+                         IdempotencyStore idempotency, Arns arns, Ids ids, Clock clock) {
+        this.store = store;
+        this.engines = engines;
+        this.gateways = gateways;
+        this.assets = assets;
+        this.cedar = cedar;
+        this.analyzer = analyzer;
+        this.idempotency = idempotency;
+        this.arns = arns;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** CreatePolicy; the response reports CREATING, the stored policy is ACTIVE or CREATE_FAILED. */
+    public Policy create(String policyEngineId, NewPolicy request, Optional<String> clientToken) {
+        Names.requireValidName("name", request.name());
+        request.description().ifPresent(d -> PolicyEngineService.requireDescription("description", d));
+        IdempotencyStore.requireValidToken("clientToken", clientToken);
+        checkDefinition(request.definition());
+        PolicyEngine engine = engines.get(policyEngineId);
+        ValidationMode mode = request.validationMode().orElse(ValidationMode.FAIL_ON_ANY_FINDINGS);
+        return idempotency.once("CreatePolicy/" + policyEngineId, clientToken, request, Policy.class, () -> {
+            PolicyDefinition.Statement statement = resolve(engine, request.definition(), mode);
+            List<String> problems = problems(engine, statement.statement(), mode);
+            String id = ids.resourceId(request.name());
+            Instant now = now();
+            Policy policy = new Policy(id, engine.policyEngineId(), request.name(), arns.policy(engine.policyEngineId(), id),
+                    request.description().orElse(null), statement.kind(), statement.statement(),
+                    scopeOf(statement.statement()), mode, request.enforcementMode().orElse(EnforcementMode.ACTIVE),
+                    problems.isEmpty() ? PolicyStatus.ACTIVE : PolicyStatus.CREATE_FAILED, problems, now, now);
+            store.insertPolicy(policy);
+            return policy.reportedAs(PolicyStatus.CREATING);
+        });
+    }
+
+    public Policy get(String policyEngineId, String policyId) {
+        engines.get(policyEngineId);
+        return store.findPolicy(policyEngineId, policyId).orElseThrow(() -> notFound(policyEngineId, policyId));
+    }
+
+    /**
+     * ListPolicies. {@code targetResourceScope} keeps the policies whose resource is that gateway ARN and
+     * those not scoped to a resource (they apply to it too).
+     */
+    public Page<Policy> list(String policyEngineId, Optional<String> targetResourceScope, PageRequest page) {
+        targetResourceScope.ifPresent(s -> {
+            if (s.length() < 20 || s.length() > 1011) {
+                throw ValidationException.field("targetResourceScope", "Member must have length between 20 and 1011, inclusive");
+            }
+        });
+        engines.get(policyEngineId);
+        return store.listPolicies(policyEngineId, targetResourceScope, page);
+    }
+
+    /**
+     * UpdatePolicy; the response reports UPDATING. The result is re-validated against the engine's
+     * gateways as they are now. A failing update keeps the policy's previous definition, description and
+     * modes (a broken edit must not replace a working policy) and settles it as UPDATE_FAILED with reasons.
+     */
+    public Policy update(String policyEngineId, String policyId, PolicyChange change) {
+        if (change.description().changes() && change.description().value() != null) {
+            PolicyEngineService.requireDescription("description", change.description().value());
+        }
+        change.definition().ifPresent(this::checkDefinition);
+        PolicyEngine engine = engines.get(policyEngineId);
+        Policy current = store.findPolicy(policyEngineId, policyId).orElseThrow(() -> notFound(policyEngineId, policyId));
+        ValidationMode mode = change.validationMode().orElse(current.validationMode());
+        PolicyDefinition.Statement statement = change.definition()
+                .map(d -> resolve(engine, d, mode))
+                .orElse(new PolicyDefinition.Statement(current.kind(), current.statement()));
+        List<String> problems = problems(engine, statement.statement(), mode);
+        Policy stored = problems.isEmpty()
+                ? new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
+                        change.description().applyTo(current.description()), statement.kind(), statement.statement(),
+                        scopeOf(statement.statement()), mode, change.enforcementMode().orElse(current.enforcementMode()),
+                        PolicyStatus.ACTIVE, List.of(), current.createdAt(), now())
+                : new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
+                        current.description(), current.kind(), current.statement(), current.resourceScope(),
+                        current.validationMode(), current.enforcementMode(), PolicyStatus.UPDATE_FAILED, problems,
+                        current.createdAt(), now());
+        store.updatePolicy(stored);
+        return stored.reportedAs(PolicyStatus.UPDATING);
+    }
+
+    /** DeletePolicy; the response reports DELETING and the policy is gone (404) afterwards. */
+    public Policy delete(String policyEngineId, String policyId) {
+        Policy current = get(policyEngineId, policyId);
+        if (!store.deletePolicy(policyEngineId, policyId)) {
+            throw notFound(policyEngineId, policyId);
+        }
+        return current.reportedAs(PolicyStatus.DELETING);
+    }
+
+    /** Request-time checks of a definition: statement length and exactly one policy. */
+    private void checkDefinition(PolicyDefinition definition) {
+        if (definition instanceof PolicyDefinition.Statement s) {
+            String field = "definition." + s.kind().member() + ".statement";
+            int length = s.statement().length();
+            if (length < PolicyDefinition.STATEMENT_MIN || length > PolicyDefinition.STATEMENT_MAX) {
+                throw ValidationException.field(field, "Member must have length between " + PolicyDefinition.STATEMENT_MIN
+                        + " and " + PolicyDefinition.STATEMENT_MAX + ", inclusive (value has length " + length + ")");
+            }
+            requireSinglePolicy(field, s.statement());
+        } else if (definition instanceof PolicyDefinition.FromGeneration g) {
+            requireResourceId("definition.policyGeneration.policyGenerationId", g.policyGenerationId());
+            requireResourceId("definition.policyGeneration.policyGenerationAssetId", g.policyGenerationAssetId());
+        }
+    }
+
+    /**
+     * Several policies in one statement is a malformed request (one policy per Policy resource), so it
+     * is refused up front; other syntax errors are Cedar findings and settle as *_FAILED with Cedar's message.
+     */
+    private void requireSinglePolicy(String field, String statement) {
+        if (cedar.parse(statement) instanceof ParseOutcome.Parsed parsed && parsed.policies().size() != 1) {
+            throw ValidationException.field(field, "The statement must hold exactly one Cedar policy; it holds "
+                    + parsed.policies().size());
+        }
+    }
+
+    private static void requireResourceId(String field, String value) {
+        if (value.length() < 12 || value.length() > 59 || !value.matches("[A-Za-z][A-Za-z0-9_]*-[a-z0-9_]{10}")) {
+            throw ValidationException.field(field,
+                    "Member must satisfy regular expression pattern: [A-Za-z][A-Za-z0-9_]*-[a-z0-9_]{10} (length 12-59)");
+        }
+    }
+
+    /** The statement a definition stands for; generation assets are looked up and must belong to the engine. */
+    private PolicyDefinition.Statement resolve(PolicyEngine engine, PolicyDefinition definition, ValidationMode mode) {
+        if (definition instanceof PolicyDefinition.Statement s) {
+            return s;
+        }
+        PolicyDefinition.FromGeneration ref = (PolicyDefinition.FromGeneration) definition;
+        GeneratedAsset asset = assets
+                .flatMap(a -> a.find(engine.policyEngineId(), ref.policyGenerationId(), ref.policyGenerationAssetId()))
+                .filter(a -> a.policyEngineId().equals(engine.policyEngineId()))
+                .orElseThrow(() -> new ResourceNotFoundException("Policy generation asset " + ref.policyGenerationAssetId()
+                        + " of generation " + ref.policyGenerationId() + " not found in policy engine " + engine.policyEngineId()));
+        boolean refused = asset.findings().stream().anyMatch(f -> REFUSED_ASSETS.contains(f.type()));
+        if (asset.cedar().isEmpty() || (refused && mode == ValidationMode.FAIL_ON_ANY_FINDINGS)) {
+            throw ValidationException.field("definition.policyGeneration.policyGenerationAssetId",
+                    "The asset has findings " + asset.findings().stream().map(f -> f.type().name()).toList()
+                            + (asset.cedar().isEmpty() ? " and no Cedar policy" : "") + "; it cannot become a policy");
+        }
+        requireSinglePolicy("definition.policyGeneration.policyGenerationAssetId", asset.cedar().get());
+        return new PolicyDefinition.Statement(StatementKind.CEDAR, asset.cedar().get());
+    }
+
+    /** Why this statement cannot be ACTIVE in this engine; empty when it can. */
+    private List<String> problems(PolicyEngine engine, String statement, ValidationMode mode) {
+        if (cedar.parse(statement) instanceof ParseOutcome.SyntaxError err) {
+            return List.of("Validation failed: Cedar syntax error: " + err.message());
+        }
+        List<GatewaySchema> schemas = gateways.schemasAttachedTo(engine.policyEngineArn());
+        List<String> problems = new ArrayList<>();
+        for (GatewaySchema schema : schemas) {
+            for (String message : cedar.validate(schema, statement)) {
+                problems.add("Validation failed against the schema of gateway " + schema.gatewayArn() + ": " + message);
+            }
+        }
+        if (problems.isEmpty() && mode == ValidationMode.FAIL_ON_ANY_FINDINGS) {
+            for (GatewaySchema schema : schemas) {
+                for (Finding f : findings(statement, schema)) {
+                    if (f.type() != FindingType.VALID) {
+                        problems.add("Validation failed: " + f.type() + " finding (" + f.code() + "): " + f.description());
+                    }
+                }
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    private List<Finding> findings(String statement, GatewaySchema schema) {
+        try {
+            return analyzer.analyze(statement, schema);
+        } catch (UnsupportedOperationException e) {
+            // TODO(branch analysis): PolicyAnalyzer is a signature until the analysis branch is merged;
+            // until then the analyzer reports nothing and FAIL_ON_ANY_FINDINGS only adds schema checks.
+            return List.of();
+        }
+    }
+
+    /** The resource entity id of {@code resource == E} / {@code resource in E}; null when unscoped or unparsable. */
+    private String scopeOf(String statement) {
+        if (!(cedar.parse(statement) instanceof ParseOutcome.Parsed parsed) || parsed.policies().size() != 1) {
+            return null;
+        }
+        JsonNode resource = cedar.est(statement).path("resource");
+        String op = resource.path("op").asText("");
+        JsonNode id = resource.path("entity").path("id");
+        return (op.equals("==") || op.equals("in")) && id.isTextual() ? id.textValue() : null;
+    }
+
+    private static ResourceNotFoundException notFound(String policyEngineId, String policyId) {
+        return new ResourceNotFoundException("Policy " + policyId + " not found in policy engine " + policyEngineId);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

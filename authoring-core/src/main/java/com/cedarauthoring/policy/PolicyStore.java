@@ -1,0 +1,36 @@
+package com.cedarauthoring.policy;
+
+import com.cedarauthoring.store.Page;
+import com.cedarauthoring.store.PageRequest;
+import java.util.Optional;
+
+/**
+ * Persistence port for policy engines and policies. Lists are in creation order. Inserts that break
+ * name uniqueness (engine names per account, policy names per engine) throw
+ * {@link com.cedarauthoring.errors.ConflictException}.
+ */
+public interface PolicyStore {
+    void insertEngine(PolicyEngine engine);
+
+    Optional<PolicyEngine> findEngine(String policyEngineId);
+
+    Page<PolicyEngine> listEngines(PageRequest page);
+
+    void updateEngine(PolicyEngine engine);
+
+    /** Deletes an engine that has no policies; false when it still has some (nothing is deleted). */
+    boolean deleteEngineIfEmpty(String policyEngineId);
+
+    void insertPolicy(Policy policy);
+
+    Optional<Policy> findPolicy(String policyEngineId, String policyId);
+
+    /**
+     * @param resourceScope when present, only policies scoped to that resource or not scoped at all
+     */
+    Page<Policy> listPolicies(String policyEngineId, Optional<String> resourceScope, PageRequest page);
+
+    void updatePolicy(Policy policy);
+
+    boolean deletePolicy(String policyEngineId, String policyId);
+}

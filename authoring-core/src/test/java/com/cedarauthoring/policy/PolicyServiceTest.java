@@ -1,0 +1,288 @@
+package com.cedarauthoring.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.errors.ConflictException;
+import com.cedarauthoring.errors.ResourceNotFoundException;
+import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.findings.Finding;
+import com.cedarauthoring.findings.FindingType;
+import com.cedarauthoring.gateway.AuthorizerType;
+import com.cedarauthoring.gateway.GatewayDirectory;
+import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.generation.GeneratedAsset;
+import com.cedarauthoring.generation.GeneratedAssets;
+import com.cedarauthoring.naming.Arns;
+import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.store.Database;
+import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.store.PageRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyServiceTest {
+    static final Arns ARNS = new Arns("us-west-2", "123456789012");
+    static final String GATEWAY_ARN = ARNS.gateway("refund-gw-abcdefghij");
+    static final String SCHEMA = """
+            namespace AgentCore {
+              entity OAuthUser tags String;
+              entity Gateway;
+              action "RefundTarget___process_refund" appliesTo {
+                principal: [OAuthUser], resource: [Gateway],
+                context: { input: { amount: Long, orderId: String, reason?: String } }
+              };
+            }
+            """;
+    static final String VALID = "permit(principal is AgentCore::OAuthUser, action == AgentCore::Action::\"RefundTarget___process_refund\","
+            + " resource == AgentCore::Gateway::\"" + GATEWAY_ARN + "\") when { context.input.amount < 500 };";
+    static final String UNKNOWN_ACTION = "permit(principal, action == AgentCore::Action::\"RefundTarget___nonExistentTool\","
+            + " resource == AgentCore::Gateway::\"" + GATEWAY_ARN + "\");";
+
+    @TempDir
+    Path dir;
+    Database db;
+    Map<String, List<GatewaySchema>> attached = new HashMap<>();
+    Map<String, GeneratedAsset> assetsById = new HashMap<>();
+    List<Finding> analyzerFindings = new ArrayList<>();
+    PolicyEngineService engines;
+    PolicyService policies;
+
+    @BeforeEach
+    void setUp() {
+        db = Database.embedded(dir);
+        Clock clock = Clock.systemUTC();
+        IdempotencyStore idem = new IdempotencyStore(db.jdbc(), clock);
+        PolicyStore store = new JdbcPolicyStore(db.jdbc());
+        GatewayDirectory gateways = new GatewayDirectory() {
+            @Override
+            public Optional<GatewaySchema> schemaByArn(String arn) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<GatewaySchema> schemasAttachedTo(String engineArn) {
+                return attached.getOrDefault(engineArn, List.of());
+            }
+        };
+        GeneratedAssets assets = (engineId, genId, assetId) -> Optional.ofNullable(assetsById.get(assetId))
+                .filter(a -> a.policyGenerationId().equals(genId));
+        PolicyFindings analyzer = (cedarPolicy, schema) -> List.copyOf(analyzerFindings);
+        engines = new PolicyEngineService(store, idem, ARNS, Ids.seeded(1), clock);
+        policies = new PolicyService(store, engines, gateways, Optional.of(assets), new Cedar(), analyzer, idem, ARNS,
+                Ids.seeded(2), clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private PolicyEngine attachedEngine() {
+        PolicyEngine e = engines.create("RefundEngine", Optional.empty(), Optional.empty());
+        attached.put(e.policyEngineArn(), List.of(new GatewaySchema(GATEWAY_ARN, AuthorizerType.CUSTOM_JWT, List.of(), SCHEMA, "{}")));
+        return e;
+    }
+
+    private static NewPolicy cedar(String name, String statement) {
+        return NewPolicy.of(name, new PolicyDefinition.Statement(StatementKind.CEDAR, statement));
+    }
+
+    @Test
+    void engineLifecycle() {
+        PolicyEngine created = engines.create("Engine_1", Optional.of("first"), Optional.empty());
+        assertThat(created.status()).isEqualTo(PolicyStatus.CREATING);
+        assertThat(created.policyEngineId()).matches("Engine_1-[a-z0-9]{10}");
+        assertThat(created.policyEngineArn()).isEqualTo(ARNS.policyEngine(created.policyEngineId()));
+        assertThat(engines.get(created.policyEngineId()).status()).isEqualTo(PolicyStatus.ACTIVE);
+        assertThat(engines.find(created.policyEngineId())).contains(created.ref());
+
+        PolicyEngine updated = engines.update(created.policyEngineId(), DescriptionChange.set("second"));
+        assertThat(updated.status()).isEqualTo(PolicyStatus.UPDATING);
+        assertThat(engines.get(created.policyEngineId()).description()).isEqualTo("second");
+        engines.update(created.policyEngineId(), DescriptionChange.UNCHANGED);
+        assertThat(engines.get(created.policyEngineId()).description()).isEqualTo("second");
+        engines.update(created.policyEngineId(), DescriptionChange.unset());
+        assertThat(engines.get(created.policyEngineId()).description()).isNull();
+
+        assertThatThrownBy(() -> engines.create("Engine_1", Optional.empty(), Optional.empty()))
+                .isInstanceOf(ConflictException.class);
+        assertThat(engines.delete(created.policyEngineId()).status()).isEqualTo(PolicyStatus.DELETING);
+        assertThatThrownBy(() -> engines.get(created.policyEngineId())).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void engineWithPoliciesCannotBeDeleted() {
+        PolicyEngine e = attachedEngine();
+        Policy p = policies.create(e.policyEngineId(), cedar("P1", VALID), Optional.empty());
+        assertThatThrownBy(() -> engines.delete(e.policyEngineId())).isInstanceOf(ConflictException.class);
+        policies.delete(e.policyEngineId(), p.policyId());
+        engines.delete(e.policyEngineId());
+    }
+
+    @Test
+    void validPolicySettlesActiveAndInvalidOneCreateFailedWithCedarsMessage() {
+        PolicyEngine e = attachedEngine();
+        Policy ok = policies.create(e.policyEngineId(), cedar("Good", VALID), Optional.empty());
+        assertThat(ok.status()).isEqualTo(PolicyStatus.CREATING);
+        Policy stored = policies.get(e.policyEngineId(), ok.policyId());
+        assertThat(stored.status()).isEqualTo(PolicyStatus.ACTIVE);
+        assertThat(stored.statusReasons()).isEmpty();
+        assertThat(stored.resourceScope()).isEqualTo(GATEWAY_ARN);
+        assertThat(stored.enforcementMode()).isEqualTo(EnforcementMode.ACTIVE);
+
+        Policy bad = policies.create(e.policyEngineId(), cedar("Bad", UNKNOWN_ACTION), Optional.empty());
+        Policy failed = policies.get(e.policyEngineId(), bad.policyId());
+        assertThat(failed.status()).isEqualTo(PolicyStatus.CREATE_FAILED);
+        assertThat(failed.statusReasons()).first().asString()
+                .contains(GATEWAY_ARN).contains("unrecognized action").contains("RefundTarget___nonExistentTool");
+    }
+
+    @Test
+    void ignoreAllFindingsSkipsAnalyzerButNeverSchemaChecks() {
+        PolicyEngine e = attachedEngine();
+        analyzerFindings.add(Finding.of(FindingType.ALLOW_ALL, "ALLOW_ALL", "Overly permissive"));
+        Policy strict = policies.create(e.policyEngineId(), cedar("Strict", VALID), Optional.empty());
+        assertThat(policies.get(e.policyEngineId(), strict.policyId()).statusReasons())
+                .singleElement().asString().contains("ALLOW_ALL");
+        NewPolicy lenient = new NewPolicy("Lenient", new PolicyDefinition.Statement(StatementKind.POLICY, VALID),
+                Optional.empty(), Optional.of(ValidationMode.IGNORE_ALL_FINDINGS), Optional.of(EnforcementMode.LOG_ONLY));
+        Policy l = policies.get(e.policyEngineId(), policies.create(e.policyEngineId(), lenient, Optional.empty()).policyId());
+        assertThat(l.status()).isEqualTo(PolicyStatus.ACTIVE);
+        assertThat(l.kind()).isEqualTo(StatementKind.POLICY);
+        assertThat(l.enforcementMode()).isEqualTo(EnforcementMode.LOG_ONLY);
+        NewPolicy lenientBad = new NewPolicy("LenientBad", new PolicyDefinition.Statement(StatementKind.CEDAR, UNKNOWN_ACTION),
+                Optional.empty(), Optional.of(ValidationMode.IGNORE_ALL_FINDINGS), Optional.empty());
+        Policy lb = policies.create(e.policyEngineId(), lenientBad, Optional.empty());
+        assertThat(policies.get(e.policyEngineId(), lb.policyId()).status()).isEqualTo(PolicyStatus.CREATE_FAILED);
+    }
+
+    @Test
+    void unattachedEngineOnlyParses() {
+        PolicyEngine e = engines.create("Lonely", Optional.empty(), Optional.empty());
+        Policy p = policies.create(e.policyEngineId(), cedar("AnyAction", UNKNOWN_ACTION), Optional.empty());
+        assertThat(policies.get(e.policyEngineId(), p.policyId()).status()).isEqualTo(PolicyStatus.ACTIVE);
+        Policy s = policies.create(e.policyEngineId(), cedar("Broken", "permit(principal, action, resource) when { ( };"),
+                Optional.empty());
+        Policy broken = policies.get(e.policyEngineId(), s.policyId());
+        assertThat(broken.status()).isEqualTo(PolicyStatus.CREATE_FAILED);
+        assertThat(broken.statusReasons()).singleElement().asString().contains("syntax");
+    }
+
+    @Test
+    void twoPoliciesInOneStatementIsAValidationException() {
+        PolicyEngine e = attachedEngine();
+        assertThatThrownBy(() -> policies.create(e.policyEngineId(), cedar("Two", VALID + "\n" + VALID), Optional.empty()))
+                .isInstanceOfSatisfying(ValidationException.class, v -> {
+                    assertThat(v.fieldList()).extracting(ValidationException.FieldError::name)
+                            .containsExactly("definition.cedar.statement");
+                    assertThat(v.getMessage()).contains("holds 2");
+                });
+        assertThat(policies.list(e.policyEngineId(), Optional.empty(), PageRequest.first(100)).items()).isEmpty();
+    }
+
+    @Test
+    void namesAreUniquePerEngine() {
+        PolicyEngine e = attachedEngine();
+        PolicyEngine other = engines.create("Other", Optional.empty(), Optional.empty());
+        policies.create(e.policyEngineId(), cedar("Same", VALID), Optional.empty());
+        assertThatThrownBy(() -> policies.create(e.policyEngineId(), cedar("Same", VALID), Optional.empty()))
+                .isInstanceOf(ConflictException.class);
+        policies.create(other.policyEngineId(), cedar("Same", VALID), Optional.empty());
+    }
+
+    @Test
+    void updateRevalidatesAndKeepsTheWorkingDefinitionOnFailure() {
+        PolicyEngine e = attachedEngine();
+        Policy p = policies.create(e.policyEngineId(), cedar("P", VALID), Optional.empty());
+        Policy u = policies.update(e.policyEngineId(), p.policyId(), new PolicyChange(DescriptionChange.set("d"),
+                Optional.of(new PolicyDefinition.Statement(StatementKind.CEDAR, UNKNOWN_ACTION)), Optional.empty(), Optional.empty()));
+        assertThat(u.status()).isEqualTo(PolicyStatus.UPDATING);
+        Policy failed = policies.get(e.policyEngineId(), p.policyId());
+        assertThat(failed.status()).isEqualTo(PolicyStatus.UPDATE_FAILED);
+        assertThat(failed.statement()).isEqualTo(VALID);
+        assertThat(failed.statusReasons()).isNotEmpty();
+
+        policies.update(e.policyEngineId(), p.policyId(), new PolicyChange(DescriptionChange.set("d"), Optional.empty(),
+                Optional.empty(), Optional.of(EnforcementMode.LOG_ONLY)));
+        Policy ok = policies.get(e.policyEngineId(), p.policyId());
+        assertThat(ok.status()).isEqualTo(PolicyStatus.ACTIVE);
+        assertThat(ok.description()).isEqualTo("d");
+        assertThat(ok.enforcementMode()).isEqualTo(EnforcementMode.LOG_ONLY);
+        assertThat(ok.statusReasons()).isEmpty();
+    }
+
+    @Test
+    void listFiltersByTargetResourceScopeAndPages() {
+        PolicyEngine e = engines.create("Scoped", Optional.empty(), Optional.empty());
+        String otherArn = ARNS.gateway("other-gw-abcdefghij");
+        policies.create(e.policyEngineId(), cedar("OnThis", VALID), Optional.empty());
+        policies.create(e.policyEngineId(), cedar("Unscoped", "forbid(principal, action, resource) when { false };"), Optional.empty());
+        policies.create(e.policyEngineId(), cedar("OnOther", VALID.replace(GATEWAY_ARN, otherArn)), Optional.empty());
+        assertThat(policies.list(e.policyEngineId(), Optional.of(GATEWAY_ARN), PageRequest.first(100)).items())
+                .extracting(Policy::name).containsExactly("OnThis", "Unscoped");
+        var first = policies.list(e.policyEngineId(), Optional.empty(), PageRequest.first(2));
+        assertThat(first.items()).hasSize(2);
+        var second = policies.list(e.policyEngineId(), Optional.empty(), PageRequest.of("2", first.nextToken().orElseThrow()));
+        assertThat(second.items()).extracting(Policy::name).containsExactly("OnOther");
+        assertThat(second.nextToken()).isEmpty();
+    }
+
+    @Test
+    void createFromGenerationAsset() {
+        PolicyEngine e = attachedEngine();
+        assetsById.put("asset_one-abcdefghij", new GeneratedAsset(e.policyEngineId(), "gen_one-abcdefghij",
+                "asset_one-abcdefghij", GATEWAY_ARN, Optional.of(VALID), List.of(Finding.valid())));
+        assetsById.put("asset_bad-abcdefghij", new GeneratedAsset(e.policyEngineId(), "gen_one-abcdefghij",
+                "asset_bad-abcdefghij", GATEWAY_ARN, Optional.of(UNKNOWN_ACTION),
+                List.of(Finding.of(FindingType.INVALID, "CEDAR_SCHEMA", "unknown action"))));
+        assetsById.put("asset_oth-abcdefghij", new GeneratedAsset("Other-abcdefghij", "gen_one-abcdefghij",
+                "asset_oth-abcdefghij", GATEWAY_ARN, Optional.of(VALID), List.of(Finding.valid())));
+        Policy p = policies.create(e.policyEngineId(), NewPolicy.of("FromAsset",
+                new PolicyDefinition.FromGeneration("gen_one-abcdefghij", "asset_one-abcdefghij")), Optional.empty());
+        Policy stored = policies.get(e.policyEngineId(), p.policyId());
+        assertThat(stored.status()).isEqualTo(PolicyStatus.ACTIVE);
+        assertThat(stored.statement()).isEqualTo(VALID);
+        assertThat(stored.kind()).isEqualTo(StatementKind.CEDAR);
+
+        assertThatThrownBy(() -> policies.create(e.policyEngineId(), NewPolicy.of("Bad",
+                new PolicyDefinition.FromGeneration("gen_one-abcdefghij", "asset_bad-abcdefghij")), Optional.empty()))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> policies.create(e.policyEngineId(), NewPolicy.of("Foreign",
+                new PolicyDefinition.FromGeneration("gen_one-abcdefghij", "asset_oth-abcdefghij")), Optional.empty()))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> policies.create(e.policyEngineId(), NewPolicy.of("Missing",
+                new PolicyDefinition.FromGeneration("gen_one-abcdefghij", "asset_zzz-abcdefghij")), Optional.empty()))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void clientTokenMakesCreatesIdempotent() {
+        String token = "token-0123456789abcdef0123456789abcdef";
+        PolicyEngine a = engines.create("Idem", Optional.of("x"), Optional.of(token));
+        PolicyEngine b = engines.create("Idem", Optional.of("x"), Optional.of(token));
+        assertThat(b).isEqualTo(a);
+        assertThatThrownBy(() -> engines.create("Idem", Optional.of("y"), Optional.of(token)))
+                .isInstanceOfSatisfying(ValidationException.class, v ->
+                        assertThat(v.reason()).isEqualTo(ValidationException.Reason.IdempotentParameterMismatchException));
+        assertThat(engines.list(PageRequest.first(100)).items()).hasSize(1);
+
+        attached.put(a.policyEngineArn(), List.of());
+        Policy p1 = policies.create(a.policyEngineId(), cedar("P", VALID), Optional.of(token));
+        Policy p2 = policies.create(a.policyEngineId(), cedar("P", VALID), Optional.of(token));
+        assertThat(p2).isEqualTo(p1);
+        assertThatThrownBy(() -> policies.create(a.policyEngineId(), cedar("Q", VALID), Optional.of(token)))
+                .isInstanceOf(ValidationException.class);
+        assertThat(policies.list(a.policyEngineId(), Optional.empty(), PageRequest.first(100)).items()).hasSize(1);
+    }
+}

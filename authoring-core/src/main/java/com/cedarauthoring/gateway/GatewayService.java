@@ -1,0 +1,352 @@
+package com.cedarauthoring.gateway;
+
+import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.errors.ConflictException;
+import com.cedarauthoring.errors.ResourceNotFoundException;
+import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.naming.Arns;
+import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.store.Page;
+import com.cedarauthoring.store.PageRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Gateways and gateway targets: the AgentCore operations, plus the derived Cedar schema of each gateway
+ * for the other features ({@link GatewayDirectory}).
+ *
+ * <p>Requests arrive as JSON documents (the API has already checked they are JSON objects); this class
+ * validates the members it understands and stores the whole document so every other member is echoed.
+ * Updates merge: a member present in the update replaces the stored one, a member set to JSON
+ * {@code null} removes it (that is how {@code policyEngineConfiguration} is detached), absent members
+ * are kept. Deleting a gateway deletes its targets. Everything is synchronous, so statuses are READY.
+ *
+ * <p>Derived schemas are cached by gateway id and schema version; the version is bumped in the database
+ * on every target change, so a cache never serves a stale schema even with several service instances.
+ */
+public final class GatewayService implements GatewayDirectory {
+    /** AgentCore's gateway and target name pattern. */
+    public static final String NAME_PATTERN = "^([0-9a-zA-Z][-]?){1,100}$";
+    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
+    private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+$");
+    private static final int MAX_TARGETS = 100;
+
+    private final GatewayStore store;
+    private final SchemaDeriver deriver;
+    private final Arns arns;
+    private final Ids ids;
+    private final Clock clock;
+    private final Cache<String, Versioned> schemas = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    public GatewayService(GatewayStore store, Cedar cedar, Arns arns, Ids ids, Clock clock) {
+        this.store = store;
+        this.deriver = new SchemaDeriver(cedar);
+        this.arns = arns;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    // ---- gateways ----
+
+    public Gateway createGateway(ObjectNode request) {
+        ObjectNode doc = request.deepCopy();
+        doc.remove("clientToken");
+        String name = requireName("name", doc);
+        requireRoleArn(doc);
+        AuthorizerType authorizer = authorizerType(doc);
+        Optional<Gateway.PolicyEngineConfiguration> engine = policyEngine(doc);
+        doc.put("protocolType", doc.path("protocolType").asText("MCP"));
+        String id = ids.gatewayId(name);
+        Instant now = now();
+        Gateway gateway = new Gateway(id, arns.gateway(id), name, authorizer, engine, Gateway.READY, 1, doc, now, now);
+        store.insertGateway(gateway);
+        return gateway;
+    }
+
+    /** By gateway id or gateway ARN. */
+    public Gateway getGateway(String identifier) {
+        return store.gateway(gatewayIdOf(identifier))
+                .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + identifier));
+    }
+
+    public Page<Gateway> listGateways(PageRequest page) {
+        return store.gateways(page);
+    }
+
+    public Gateway updateGateway(String identifier, ObjectNode update) {
+        return store.inTransaction(() -> {
+            Gateway current = getGateway(identifier);
+            ObjectNode doc = current.document();
+            update.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    doc.remove(e.getKey());
+                } else {
+                    doc.set(e.getKey(), e.getValue().deepCopy());
+                }
+            });
+            doc.remove("clientToken");
+            doc.remove("gatewayIdentifier");
+            String name = requireName("name", doc);
+            requireRoleArn(doc);
+            AuthorizerType authorizer = authorizerType(doc);
+            Optional<Gateway.PolicyEngineConfiguration> engine = policyEngine(doc);
+            long version = current.schemaVersion() + (authorizer != current.authorizerType() ? 1 : 0);
+            Gateway updated = new Gateway(current.gatewayId(), current.gatewayArn(), name, authorizer, engine,
+                    Gateway.READY, version, doc, current.createdAt(), now());
+            if (!store.updateGateway(updated)) {
+                throw new ResourceNotFoundException("Gateway not found: " + identifier);
+            }
+            schemas.invalidate(current.gatewayId());
+            return updated;
+        });
+    }
+
+    /** Deletes the gateway and its targets; returns it as it was. */
+    public Gateway deleteGateway(String identifier) {
+        Gateway gateway = getGateway(identifier);
+        if (!store.deleteGateway(gateway.gatewayId())) {
+            throw new ResourceNotFoundException("Gateway not found: " + identifier);
+        }
+        schemas.invalidate(gateway.gatewayId());
+        return gateway;
+    }
+
+    // ---- targets ----
+
+    public GatewayTarget createTarget(String gatewayIdentifier, ObjectNode request) {
+        ObjectNode doc = request.deepCopy();
+        doc.remove("clientToken");
+        doc.remove("gatewayIdentifier");
+        String name = requireName("name", doc);
+        List<Tool> tools = ToolDefinitions.of(doc.get("targetConfiguration"));
+        return store.inTransaction(() -> {
+            Gateway gateway = lockGateway(gatewayIdentifier);
+            List<GatewayTarget> existing = store.allTargets(gateway.gatewayId());
+            if (existing.size() >= MAX_TARGETS) {
+                throw new ConflictException("A gateway has at most " + MAX_TARGETS + " targets");
+            }
+            Instant now = now();
+            GatewayTarget target = new GatewayTarget(gateway.gatewayId(), ids.targetId(), name, Gateway.READY, doc,
+                    tools, now, now);
+            List<GatewayTarget> after = new ArrayList<>(existing);
+            after.add(target);
+            checkTargets(gateway, after);
+            store.insertTarget(target);
+            schemas.invalidate(gateway.gatewayId());
+            return target;
+        });
+    }
+
+    public GatewayTarget getTarget(String gatewayIdentifier, String targetId) {
+        Gateway gateway = getGateway(gatewayIdentifier);
+        return store.target(gateway.gatewayId(), targetId)
+                .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + targetId));
+    }
+
+    public Page<GatewayTarget> listTargets(String gatewayIdentifier, PageRequest page) {
+        return store.targets(getGateway(gatewayIdentifier).gatewayId(), page);
+    }
+
+    public GatewayTarget updateTarget(String gatewayIdentifier, String targetId, ObjectNode update) {
+        return store.inTransaction(() -> {
+            Gateway gateway = lockGateway(gatewayIdentifier);
+            GatewayTarget current = store.target(gateway.gatewayId(), targetId)
+                    .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + targetId));
+            ObjectNode doc = current.document();
+            update.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    doc.remove(e.getKey());
+                } else {
+                    doc.set(e.getKey(), e.getValue().deepCopy());
+                }
+            });
+            doc.remove("clientToken");
+            doc.remove("gatewayIdentifier");
+            doc.remove("targetId");
+            String name = requireName("name", doc);
+            List<Tool> tools = ToolDefinitions.of(doc.get("targetConfiguration"));
+            GatewayTarget updated = new GatewayTarget(gateway.gatewayId(), targetId, name, Gateway.READY, doc, tools,
+                    current.createdAt(), now());
+            List<GatewayTarget> after = new ArrayList<>();
+            for (GatewayTarget t : store.allTargets(gateway.gatewayId())) {
+                after.add(t.targetId().equals(targetId) ? updated : t);
+            }
+            checkTargets(gateway, after);
+            if (!store.updateTarget(updated)) {
+                throw new ResourceNotFoundException("Gateway target not found: " + targetId);
+            }
+            schemas.invalidate(gateway.gatewayId());
+            return updated;
+        });
+    }
+
+    public GatewayTarget deleteTarget(String gatewayIdentifier, String targetId) {
+        return store.inTransaction(() -> {
+            Gateway gateway = lockGateway(gatewayIdentifier);
+            GatewayTarget target = store.target(gateway.gatewayId(), targetId)
+                    .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + targetId));
+            store.deleteTarget(gateway.gatewayId(), targetId);
+            schemas.invalidate(gateway.gatewayId());
+            return target;
+        });
+    }
+
+    // ---- schemas ----
+
+    /** The derived Cedar schema of a gateway (by id or ARN). */
+    public GatewaySchema schema(String gatewayIdentifier) {
+        return schemaOf(getGateway(gatewayIdentifier));
+    }
+
+    @Override
+    public Optional<GatewaySchema> schemaByArn(String gatewayArn) {
+        return arns.gatewayIdOf(gatewayArn).flatMap(store::gateway).map(this::schemaOf);
+    }
+
+    @Override
+    public List<GatewaySchema> schemasAttachedTo(String policyEngineArn) {
+        return store.gatewaysAttachedTo(policyEngineArn).stream().map(this::schemaOf).toList();
+    }
+
+    private GatewaySchema schemaOf(Gateway gateway) {
+        String version = gateway.schemaVersion() + "/" + gateway.authorizerType();
+        Versioned cached = schemas.getIfPresent(gateway.gatewayId());
+        if (cached != null && cached.version().equals(version)) {
+            return cached.schema();
+        }
+        GatewaySchema derived = derive(gateway, store.allTargets(gateway.gatewayId()));
+        schemas.put(gateway.gatewayId(), new Versioned(version, derived));
+        return derived;
+    }
+
+    /** A cached schema and the gateway version (schema version and authorizer) it was derived at. */
+    private record Versioned(String version, GatewaySchema schema) {}
+
+    private GatewaySchema derive(Gateway gateway, List<GatewayTarget> targets) {
+        List<SchemaDeriver.TargetTools> tools = targets.stream()
+                .map(t -> new SchemaDeriver.TargetTools(t.name(), t.tools())).toList();
+        return deriver.derive(gateway.gatewayArn(), gateway.authorizerType(), tools);
+    }
+
+    /** Duplicate action ids are conflicts; the whole schema must derive and parse. */
+    private void checkTargets(Gateway gateway, List<GatewayTarget> targets) {
+        Map<String, String> seenTargets = new HashMap<>();
+        Map<String, String> actionIds = new HashMap<>();
+        for (GatewayTarget t : targets) {
+            if (seenTargets.put(t.name(), t.targetId()) != null) {
+                throw new ConflictException("The gateway already has a target named '" + t.name() + "'");
+            }
+            for (Tool tool : t.tools()) {
+                String actionId = t.name() + ToolAction.SEPARATOR + tool.name();
+                if (actionIds.put(actionId, t.targetId()) != null) {
+                    throw new ConflictException("Duplicate tool action id '" + actionId + "' in gateway "
+                            + gateway.gatewayId());
+                }
+            }
+        }
+        derive(gateway, targets);
+    }
+
+    private Gateway lockGateway(String identifier) {
+        return store.lockForSchemaChange(gatewayIdOf(identifier))
+                .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + identifier));
+    }
+
+    private String gatewayIdOf(String identifier) {
+        if (identifier != null && identifier.startsWith("arn:")) {
+            return arns.gatewayIdOf(identifier)
+                    .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + identifier));
+        }
+        return identifier;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    // ---- member validation ----
+
+    private static String requireName(String field, ObjectNode doc) {
+        JsonNode v = doc.get(field);
+        if (v == null || v.isNull()) {
+            throw ValidationException.field(field, "Member must not be null");
+        }
+        if (!v.isTextual()) {
+            throw ValidationException.field(field, "Member must be a string");
+        }
+        String name = v.textValue();
+        if (!NAME.matcher(name).matches()) {
+            throw ValidationException.field(field, "Member must satisfy regular expression pattern: " + NAME_PATTERN);
+        }
+        if ("CallTool".equals(name)) {
+            throw ValidationException.field(field, "'CallTool' is reserved: it is the Cedar action group of all tools");
+        }
+        return name;
+    }
+
+    private static void requireRoleArn(ObjectNode doc) {
+        JsonNode v = doc.get("roleArn");
+        if (v == null || v.isNull()) {
+            throw ValidationException.field("roleArn", "Member must not be null");
+        }
+        if (!v.isTextual()) {
+            throw ValidationException.field("roleArn", "Member must be a string");
+        }
+        if (!ROLE_ARN.matcher(v.textValue()).matches()) {
+            throw ValidationException.field("roleArn", "Member must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+        }
+    }
+
+    private static AuthorizerType authorizerType(ObjectNode doc) {
+        JsonNode v = doc.get("authorizerType");
+        if (v == null || v.isNull()) {
+            throw ValidationException.field("authorizerType", "Member must not be null");
+        }
+        for (AuthorizerType t : AuthorizerType.values()) {
+            if (v.isTextual() && t.name().equals(v.textValue())) {
+                return t;
+            }
+        }
+        throw ValidationException.field("authorizerType", "Member must satisfy enum value set: [CUSTOM_JWT, AWS_IAM, NONE]");
+    }
+
+    private static Optional<Gateway.PolicyEngineConfiguration> policyEngine(ObjectNode doc) {
+        JsonNode v = doc.get("policyEngineConfiguration");
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isObject()) {
+            throw ValidationException.field("policyEngineConfiguration", "Member must be a structure (JSON object)");
+        }
+        JsonNode arn = v.get("arn");
+        if (arn == null || arn.isNull()) {
+            throw ValidationException.field("policyEngineConfiguration.arn", "Member must not be null");
+        }
+        if (!arn.isTextual() || !arn.textValue().matches(
+                "arn:aws[-a-z]{0,7}:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:policy-engine/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9_]{10}")) {
+            throw ValidationException.field("policyEngineConfiguration.arn",
+                    "Member must be a policy engine ARN (arn:aws:bedrock-agentcore:<region>:<account>:policy-engine/<id>)");
+        }
+        JsonNode mode = v.get("mode");
+        if (mode == null || mode.isNull()) {
+            throw ValidationException.field("policyEngineConfiguration.mode", "Member must not be null");
+        }
+        for (Gateway.PolicyEngineConfiguration.Mode m : Gateway.PolicyEngineConfiguration.Mode.values()) {
+            if (mode.isTextual() && m.name().equals(mode.textValue())) {
+                return Optional.of(new Gateway.PolicyEngineConfiguration(arn.textValue(), m));
+            }
+        }
+        throw ValidationException.field("policyEngineConfiguration.mode",
+                "Member must satisfy enum value set: [LOG_ONLY, ENFORCE]");
+    }
+}

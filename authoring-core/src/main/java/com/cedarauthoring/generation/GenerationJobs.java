@@ -43,7 +43,7 @@ public final class GenerationJobs implements AutoCloseable {
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeat())
-                .missedHeartbeatsLimit(3)
+                .missedHeartbeatsLimit(4)
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();

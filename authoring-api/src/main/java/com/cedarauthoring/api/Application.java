@@ -1,5 +1,6 @@
 package com.cedarauthoring.api;
 
+import com.cedarauthoring.api.gateway.GatewayRoutes;
 import com.cedarauthoring.api.http.ApiApp;
 import com.cedarauthoring.api.http.HealthRoutes;
 import com.cedarauthoring.api.http.RouteModule;
@@ -7,13 +8,14 @@ import com.cedarauthoring.api.policy.PolicyRoutes;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.findings.PolicyAnalyzer;
 import com.cedarauthoring.gateway.GatewayDirectory;
-import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.generation.GeneratedAssets;
 import com.cedarauthoring.policy.JdbcPolicyStore;
 import com.cedarauthoring.policy.PolicyEngineService;
 import com.cedarauthoring.policy.PolicyService;
 import com.cedarauthoring.policy.PolicyStore;
 import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.gateway.GatewayService;
+import com.cedarauthoring.gateway.JdbcGatewayStore;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Database;
@@ -35,11 +37,13 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final Javalin http;
     private final List<AutoCloseable> closeables;
+    private final GatewayService gateways;
 
-    private Application(Database database, Javalin http, List<AutoCloseable> closeables) {
+    private Application(Database database, Javalin http, List<AutoCloseable> closeables, GatewayService gateways) {
         this.database = database;
         this.http = http;
         this.closeables = closeables;
+        this.gateways = gateways;
     }
 
     public static Application start(ServiceConfig config) {
@@ -58,20 +62,11 @@ public final class Application implements AutoCloseable {
             routes.add(new HealthRoutes(() -> database.jdbc().queryOne("SELECT 1", rs -> rs.getInt(1)).isPresent()));
 
             // gateways (wiring added by the gateway feature)
+            GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), cedar, arns, ids, clock);
+            routes.add(new GatewayRoutes(gateways, config.region()));
 
             // policy engines and policies (wiring added by the policy feature)
-            // TODO(branch gateway): replace with the GatewayService once the gateway branch is merged.
-            GatewayDirectory gatewayDirectory = new GatewayDirectory() {
-                @Override
-                public Optional<GatewaySchema> schemaByArn(String gatewayArn) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public List<GatewaySchema> schemasAttachedTo(String policyEngineArn) {
-                    return List.of();
-                }
-            };
+            GatewayDirectory gatewayDirectory = gateways;
             IdempotencyStore idempotency = new IdempotencyStore(database.jdbc(), clock);
             PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
             PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock);
@@ -84,7 +79,7 @@ public final class Application implements AutoCloseable {
             // policy generation (wiring added by the generation feature)
 
             Javalin http = ApiApp.create(config.host(), routes).start(config.port());
-            return new Application(database, http, closeables);
+            return new Application(database, http, closeables, gateways);
         } catch (RuntimeException e) {
             closeAll(closeables);
             database.close();
@@ -98,6 +93,15 @@ public final class Application implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Gateways, targets and derived schemas; also the {@link GatewayDirectory} other features read. */
+    public GatewayService gateways() {
+        return gateways;
+    }
+
+    public GatewayDirectory gatewayDirectory() {
+        return gateways;
     }
 
     @Override

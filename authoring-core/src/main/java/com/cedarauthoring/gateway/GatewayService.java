@@ -270,8 +270,9 @@ public final class GatewayService implements GatewayDirectory {
         return identifier;
     }
 
+    /** Millisecond precision: what the database and ISO timestamps on the wire keep alike. */
     private Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     // ---- member validation ----

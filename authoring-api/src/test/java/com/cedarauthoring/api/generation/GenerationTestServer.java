@@ -8,7 +8,7 @@ import com.cedarauthoring.gateway.GatewayService;
 import com.cedarauthoring.gateway.JdbcGatewayStore;
 import com.cedarauthoring.generation.GenerationModule;
 import com.cedarauthoring.generation.GenerationSettings;
-import com.cedarauthoring.generation.SentenceSplitter;
+import com.cedarauthoring.translate.RequirementSplitter;
 import com.cedarauthoring.json.Json;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
@@ -67,7 +67,7 @@ final class GenerationTestServer implements AutoCloseable {
                 .map(e -> e.policyEngineId())
                 .orElseGet(() -> engines.create("TestEngine", Optional.empty(), Optional.empty()).policyEngineId());
         GenerationModule generation = GenerationModule.start(database.dataSource(), gateways, engines,
-                new SentenceSplitter(), translator, cedar, arns, ids, clock, settings);
+                new RequirementSplitter()::split, translator, cedar, arns, ids, clock, settings);
         List<RouteModule> routes = List.of(new GenerationRoutes(generation.service()));
         Javalin http = ApiApp.create("127.0.0.1", routes).start(port);
         return new GenerationTestServer(database, generation, http, engineId, gatewayArn);

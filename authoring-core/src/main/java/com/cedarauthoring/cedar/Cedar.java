@@ -147,8 +147,35 @@ public final class Cedar {
      * schema when one is given, so JSON numbers on {@code decimal} attributes become Cedar decimals.
      */
     public Decision authorize(Map<String, String> policies, AuthRequest request, Optional<GatewaySchema> schema) {
+        return authorize(policySet(policies), request, schema);
+    }
+
+    /**
+     * Evaluates many requests against one set of named policies; the set is parsed and cached on the
+     * native side once, which makes each decision an order of magnitude cheaper (semantic comparison).
+     */
+    public List<Decision> authorizeAll(Map<String, String> policies, List<AuthRequest> requests,
+                                       Optional<GatewaySchema> schema) {
+        PolicySet set = policySet(policies);
+        try {
+            set.cache();
+        } catch (com.cedarpolicy.model.exception.CacheException | RuntimeException e) {
+            // caching is an optimisation only; the uncached path decides the same
+        }
+        List<Decision> out = new ArrayList<>(requests.size());
+        for (AuthRequest r : requests) {
+            out.add(authorize(set, r, schema));
+        }
+        return out;
+    }
+
+    private static PolicySet policySet(Map<String, String> policies) {
         Set<Policy> set = new HashSet<>();
         policies.forEach((id, text) -> set.add(new Policy(text, id)));
+        return new PolicySet(set);
+    }
+
+    private Decision authorize(PolicySet set, AuthRequest request, Optional<GatewaySchema> schema) {
         EntityUID principal = uid(request.principalType(), request.principalId());
         EntityUID action = uid("Action", request.actionId());
         EntityUID resource = uid("Gateway", request.gatewayArn());
@@ -163,8 +190,12 @@ public final class Cedar {
         context.put("input", toValue(request.input(), inputType.map(t -> (CedarType) t)));
         try {
             AuthorizationResponse response = engine.isAuthorized(
-                    new AuthorizationRequest(principal, action, resource, context),
-                    new PolicySet(set), Set.of(principalEntity, resourceEntity));
+                    schema.isPresent()
+                            // with the schema, Cedar derives the action hierarchy (action in <Target>)
+                            ? new AuthorizationRequest(principal, action, resource, Optional.of(context),
+                                    Optional.of(schema(schema.get().cedarText())), false)
+                            : new AuthorizationRequest(principal, action, resource, context),
+                    set, Set.of(principalEntity, resourceEntity));
             if (response.success.isEmpty()) {
                 List<String> errors = response.errors.map(l -> l.stream().map(Cedar::describe).toList()).orElse(List.of());
                 return new Decision(false, Set.of(), errors);

@@ -1,17 +1,296 @@
 package com.cedarauthoring.explain;
 
 import com.cedarauthoring.cedar.AuthRequest;
+import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.ParseOutcome;
+import com.cedarauthoring.findings.ConditionFacts;
+import com.cedarauthoring.findings.ConditionFacts.Key;
+import com.cedarauthoring.gateway.Attribute;
+import com.cedarauthoring.gateway.CedarType;
 import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.gateway.ToolAction;
+import com.cedarauthoring.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Generates the request set on which two policy sets are compared and from which decision examples
  * are drawn: each tool, boundary values around every literal in the policies, optional attributes
- * present and absent, tags present, absent and different, and a request for another gateway.
+ * present and absent, tags present, absent and different, the alternatives of each policy's condition
+ * holding and failing on one predicate, and the same requests for another gateway.
+ *
+ * <p>Deterministic (same inputs, same list in the same order), type-correct for the schema, bounded by
+ * {@link #MAX_REQUESTS}.
  */
 public final class RequestGenerator {
+    public static final int MAX_REQUESTS = 4_000;
+    static final String PRINCIPAL_ID = "user-1";
+    static final String OTHER_GATEWAY = "arn:aws:bedrock-agentcore:us-east-1:000000000000:gateway/other-gw-0000000000";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Cedar cedar;
+
+    public RequestGenerator(Cedar cedar) {
+        this.cedar = cedar;
+    }
+
+    public RequestGenerator() {
+        this(new Cedar());
+    }
 
     public List<AuthRequest> generate(GatewaySchema schema, List<String> policies) {
-        throw new UnsupportedOperationException("implemented by the analysis work (branch analysis)");
+        List<JsonNode> ests = new ArrayList<>();
+        for (String text : policies) {
+            if (cedar.parse(text) instanceof ParseOutcome.Parsed parsed) {
+                parsed.policies().forEach(p -> ests.add(cedar.est(p)));
+            }
+        }
+        List<ConditionFacts> facts = ests.stream().map(ConditionFacts::of).toList();
+
+        Set<String> actionIds = new LinkedHashSet<>();
+        schema.actions().forEach(a -> actionIds.add(a.actionId()));
+        ests.forEach(e -> referencedActions(e.path("action"), actionIds));
+
+        Map<String, Set<Object>> tagValues = new LinkedHashMap<>();
+        Map<String, Set<Object>> inputValues = new LinkedHashMap<>();
+        for (ConditionFacts f : facts) {
+            f.boundaryValues().forEach((k, v) -> (k.tag() ? tagValues : inputValues)
+                    .computeIfAbsent(k.name(), x -> new LinkedHashSet<>()).addAll(v));
+        }
+
+        Set<AuthRequest> out = new LinkedHashSet<>();
+        boolean tags = schema.authorizer().principalHasTags();
+        String principalType = schema.authorizer().principalEntity();
+        Map<String, String> baseTags = new LinkedHashMap<>();
+        if (tags) {
+            for (ConditionFacts f : facts) {
+                f.literals().forEach((k, v) -> {
+                    if (k.tag() && !v.isEmpty()) {
+                        baseTags.putIfAbsent(k.name(), String.valueOf(v.iterator().next()));
+                    }
+                });
+            }
+        }
+        List<Map<String, String>> principals = new ArrayList<>();
+        principals.add(Map.of());
+        principals.add(baseTags);
+        if (tags) {
+            tagValues.forEach((tag, values) -> {
+                Map<String, String> without = new LinkedHashMap<>(baseTags);
+                without.remove(tag);
+                principals.add(without);
+                for (Object v : values) {
+                    Map<String, String> m = new LinkedHashMap<>(baseTags);
+                    m.put(tag, String.valueOf(v));
+                    principals.add(m);
+                }
+            });
+        }
+
+        for (String actionId : actionIds) {
+            Optional<ToolAction> tool = schema.action(actionId);
+            CedarType.RecordType type = tool.map(ToolAction::input).orElse(new CedarType.RecordType(List.of()));
+            ObjectNode base = neutral(type);
+            List<ObjectNode> inputs = new ArrayList<>();
+            inputs.add(base);
+            inputs.add(full(type));
+            for (Attribute a : type.attributes()) {
+                if (!a.required()) {
+                    ObjectNode without = base.deepCopy();
+                    without.remove(a.name());
+                    inputs.add(without);
+                }
+                for (JsonNode v : valuesFor(a, inputValues.getOrDefault(a.name(), Set.of()))) {
+                    ObjectNode m = base.deepCopy();
+                    m.set(a.name(), v);
+                    inputs.add(m);
+                }
+            }
+            for (Map<String, String> p : principals) {
+                out.add(new AuthRequest(principalType, PRINCIPAL_ID, p, actionId, schema.gatewayArn(), base));
+            }
+            for (ObjectNode in : inputs) {
+                out.add(new AuthRequest(principalType, PRINCIPAL_ID, baseTags, actionId, schema.gatewayArn(), in));
+                out.add(new AuthRequest(principalType, PRINCIPAL_ID, Map.of(), actionId, schema.gatewayArn(), in));
+            }
+            for (ConditionFacts f : facts) {
+                for (ConditionFacts.Scenario s : f.scenarios()) {
+                    scenarioRequest(s, type, base, baseTags, tags).ifPresent(r -> out.add(
+                            new AuthRequest(principalType, PRINCIPAL_ID, r.tags(), actionId, schema.gatewayArn(), r.input())));
+                }
+            }
+        }
+        List<AuthRequest> here = new ArrayList<>(out);
+        List<AuthRequest> all = new ArrayList<>(here);
+        // the same requests against another gateway: a policy must never reach beyond its own
+        for (AuthRequest r : here) {
+            all.add(new AuthRequest(r.principalType(), r.principalId(), r.tags(), r.actionId(), OTHER_GATEWAY, r.input()));
+        }
+        if (all.size() <= MAX_REQUESTS) {
+            return List.copyOf(all);
+        }
+        // keep the first requests of this gateway and an evenly spread sample for the other one
+        List<AuthRequest> bounded = new ArrayList<>(here.subList(0, Math.min(here.size(), MAX_REQUESTS * 3 / 4)));
+        int room = MAX_REQUESTS - bounded.size();
+        for (int i = 0; i < room; i++) {
+            AuthRequest r = here.get((int) ((long) i * here.size() / room));
+            bounded.add(new AuthRequest(r.principalType(), r.principalId(), r.tags(), r.actionId(), OTHER_GATEWAY, r.input()));
+        }
+        return List.copyOf(bounded);
+    }
+
+    record Built(Map<String, String> tags, ObjectNode input) {}
+
+    static Optional<Built> scenarioRequest(ConditionFacts.Scenario s, CedarType.RecordType type, ObjectNode base,
+                                           Map<String, String> baseTags, boolean tagsAllowed) {
+        Map<String, String> tags = new LinkedHashMap<>(baseTags);
+        ObjectNode input = base.deepCopy();
+        for (Map.Entry<Key, Optional<Object>> e : s.values().entrySet()) {
+            Key k = e.getKey();
+            if (k.tag()) {
+                if (!tagsAllowed) {
+                    if (e.getValue().isPresent()) {
+                        return Optional.empty();
+                    }
+                    continue;
+                }
+                if (e.getValue().isPresent()) {
+                    tags.put(k.name(), String.valueOf(e.getValue().get()));
+                } else {
+                    tags.remove(k.name());
+                }
+                continue;
+            }
+            Optional<Attribute> attr = type.attribute(k.name());
+            if (attr.isEmpty()) {
+                continue; // nested or another tool's attribute
+            }
+            if (e.getValue().isEmpty()) {
+                if (attr.get().required()) {
+                    return Optional.empty();
+                }
+                input.remove(k.name());
+            } else {
+                Optional<JsonNode> v = json(attr.get().type(), e.getValue().get());
+                if (v.isEmpty()) {
+                    return Optional.empty();
+                }
+                input.set(k.name(), v.get());
+            }
+        }
+        return Optional.of(new Built(tags, input));
+    }
+
+    private static void referencedActions(JsonNode action, Set<String> ids) {
+        if (action.has("entities")) {
+            action.path("entities").forEach(e -> ids.add(e.path("id").asText()));
+        } else if ("==".equals(action.path("op").asText())) {
+            ids.add(action.path("entity").path("id").asText());
+        }
+    }
+
+    /** Required attributes only, with neutral values. */
+    static ObjectNode neutral(CedarType.RecordType type) {
+        ObjectNode o = NODES.objectNode();
+        for (Attribute a : type.attributes()) {
+            if (a.required()) {
+                o.set(a.name(), neutralValue(a, true));
+            }
+        }
+        return o;
+    }
+
+    /** Every attribute, optional ones included. */
+    private static ObjectNode full(CedarType.RecordType type) {
+        ObjectNode o = NODES.objectNode();
+        type.attributes().forEach(a -> o.set(a.name(), neutralValue(a, false)));
+        return o;
+    }
+
+    private static JsonNode neutralValue(Attribute a, boolean requiredOnly) {
+        if (!a.enumValues().isEmpty()) {
+            return NODES.textNode(a.enumValues().get(0));
+        }
+        return neutralValue(a.type(), requiredOnly);
+    }
+
+    private static JsonNode neutralValue(CedarType t, boolean requiredOnly) {
+        if (t instanceof CedarType.StringType) {
+            return NODES.textNode("x");
+        }
+        if (t instanceof CedarType.LongType) {
+            return NODES.numberNode(0L);
+        }
+        if (t instanceof CedarType.BoolType) {
+            return NODES.booleanNode(false);
+        }
+        if (t instanceof CedarType.DecimalType) {
+            return NODES.textNode("0.0");
+        }
+        if (t instanceof CedarType.SetType) {
+            return NODES.arrayNode();
+        }
+        CedarType.RecordType r = (CedarType.RecordType) t;
+        return requiredOnly ? neutral(r) : full(r);
+    }
+
+    /** The values to try for one attribute: its boundary values, enum values, both booleans. */
+    private static List<JsonNode> valuesFor(Attribute a, Set<Object> boundary) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Object v : boundary) {
+            json(a.type(), v).ifPresent(out::add);
+        }
+        a.enumValues().forEach(e -> out.add(NODES.textNode(e)));
+        if (a.type() instanceof CedarType.BoolType) {
+            out.add(NODES.booleanNode(true));
+            out.add(NODES.booleanNode(false));
+        }
+        if (a.type() instanceof CedarType.SetType s && s.element() instanceof CedarType.StringType) {
+            ArrayNode all = NODES.arrayNode();
+            boundary.stream().filter(v -> v instanceof String).forEach(v -> all.add((String) v));
+            if (!all.isEmpty()) {
+                out.add(all);
+            }
+        }
+        return out;
+    }
+
+    /** A value as JSON of the attribute's type; empty when the types do not fit. */
+    static Optional<JsonNode> json(CedarType type, Object v) {
+        if (type instanceof CedarType.LongType && v instanceof Long n) {
+            return Optional.of(NODES.numberNode(n));
+        }
+        if (type instanceof CedarType.DecimalType && v instanceof BigDecimal d) {
+            BigDecimal s = d.stripTrailingZeros();
+            return Optional.of(NODES.textNode((s.scale() < 1 ? s.setScale(1) : s).toPlainString()));
+        }
+        if (type instanceof CedarType.DecimalType && v instanceof Long n) {
+            return Optional.of(NODES.textNode(n + ".0"));
+        }
+        if (type instanceof CedarType.StringType && v instanceof String s) {
+            return Optional.of(NODES.textNode(s));
+        }
+        if (type instanceof CedarType.BoolType && v instanceof Boolean b) {
+            return Optional.of(NODES.booleanNode(b));
+        }
+        return Optional.empty();
+    }
+
+    static String render(JsonNode input) {
+        try {
+            return Json.mapper().writeValueAsString(input);
+        } catch (Exception e) {
+            return input.toString();
+        }
     }
 }

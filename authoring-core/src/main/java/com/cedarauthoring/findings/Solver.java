@@ -74,6 +74,11 @@ final class Solver {
         }
     }
 
+    /** The disjunctive normal form of a condition (throws when it exceeds the bound). */
+    static List<List<Lit>> dnfOf(Condition c) {
+        return new Solver(t -> false).dnf(c, false);
+    }
+
     private List<List<Lit>> dnf(Condition c, boolean neg) {
         if (c instanceof Lit l) {
             return List.of(List.of(neg ? l.negate() : l));

@@ -30,7 +30,7 @@ final class Compiler {
             "doesn't", "don't", "hasn't", "haven't", "less", "more", "greater", "fewer", "under", "over", "below",
             "above", "at", "up", "between", "exactly", "not", "lower", "higher", "within", "must", "should",
             "remains", "stays", "becomes", "totals", "reaches", "surpasses", "falls", "larger", "smaller", "beneath",
-            "starting", "ending", "containing", "including", "begin", "greater-than", "less-than", "equal-to");
+            "starting", "ending", "containing", "including", "greater-than", "less-than", "equal-to");
     private static final Set<String> ACTION_BOUNDARY = Set.of("when", "if", "where", "whenever", "unless", "provided",
             "only", "except", "as", "so", "for", "with", "whose", "that", "which", "by", "but", "under", "over", "below",
             "above", "exceeding", "between", "less", "more", "greater", "fewer", "at", "up", "in", "on", "while",
@@ -1866,7 +1866,7 @@ final class Compiler {
                 return true;
             }
         }
-        return Set.of("request", "input", "field", "value", "parameter", "param", "argument", "call", "number", "valu", "paramet", "argument", "fiel", "tool").contains(stem);
+        return Set.of("request", "input", "field", "value", "parameter", "param", "argument", "call", "number", "valu", "paramet", "fiel", "tool").contains(stem);
     }
 
     /** A Bool attribute named by the subject plus the adjective ("product" + "eligible"), or by the adjective alone. */

@@ -55,7 +55,8 @@ public final class RulesTranslator implements Translator {
         } catch (RuntimeException e) {
             // a defect in the compiler must not fail the generation: report it as untranslatable
             Finding f = Finding.of(FindingType.NOT_TRANSLATABLE, "UNSUPPORTED_CONSTRUCT",
-                    "the rules translator could not read this requirement (" + e.getClass().getSimpleName() + ")", req.span());
+                    "the rules translator could not read this requirement (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "") + ")", req.span());
             return new TranslationOutcome.Candidates(List.of(
                     new Candidate(req.text(), req.span(), Optional.empty(), List.of(f), Provenance.rules())));
         }

@@ -81,7 +81,8 @@ class GenerationDurabilityTest {
             assertThat(started.status()).isEqualTo(202);
             generationPath = base + "/" + started.body().get("policyGenerationId").asText();
             first.await("TRANSLATING");
-            assertThat(http.get(generationPath).body().get("status").asText()).isEqualTo("GENERATING");
+            Http.Response during = http.get(generationPath);
+            assertThat(during.body().path("status").asText()).as(during.status() + " " + during.body()).isEqualTo("GENERATING");
             first.process.destroyForcibly(); // kill -9 while the job is inside the translator
             assertThat(first.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
@@ -90,7 +91,7 @@ class GenerationDurabilityTest {
             Http http = new Http(Integer.parseInt(ready[1]));
             JsonNode done = http.pollUntil(generationPath, b -> !"GENERATING".equals(b.path("status").asText()),
                     Duration.ofSeconds(30)).body();
-            assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("GENERATED");
+            assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("GENERATED");
             JsonNode assets = http.get(generationPath + "/assets").body().get("policyGenerationAssets");
             assertThat(assets).hasSize(1);
             assertThat(assets.get(0).at("/findings/0/type").asText()).isEqualTo("VALID");

@@ -30,7 +30,7 @@ final class Compiler {
             "doesn't", "don't", "hasn't", "haven't", "less", "more", "greater", "fewer", "under", "over", "below",
             "above", "at", "up", "between", "exactly", "not", "lower", "higher", "within", "must", "should",
             "remains", "stays", "becomes", "totals", "reaches", "surpasses", "falls", "larger", "smaller", "beneath",
-            "starting", "ending", "containing", "including", "greater-than", "less-than", "equal-to");
+            "starting", "ending", "containing", "including", "greater-than", "<", "<=", ">", ">=", "=", "==", "!=", "=<", "=>", "<>", "less-than", "equal-to");
     private static final Set<String> ACTION_BOUNDARY = Set.of("when", "if", "where", "whenever", "unless", "provided",
             "only", "except", "as", "so", "for", "with", "whose", "that", "which", "by", "but", "under", "over", "below",
             "above", "exceeding", "between", "less", "more", "greater", "fewer", "at", "up", "in", "on", "while",
@@ -228,6 +228,10 @@ final class Compiler {
         }
         List<Cond> unlessParts = new ArrayList<>();
         while (i < t.size()) {
+            if (t.get(i).kind() == Tok.Kind.COMMA && i + 1 < t.size()) {
+                i++;
+                continue;
+            }
             if ((w(i, "for") || w(i, "by") || w(i, "to")) && !bare && principalStartsAt(i + 1)) {
                 int[] end = new int[1];
                 if (parsePrincipal(i + 1, principal, end) != null) {
@@ -444,6 +448,13 @@ final class Compiler {
                 }
                 any = true;
                 i = parseClaims(k + 1, out);
+            } else if (k < t.size() && isIdentifier(k) && (w(k + 1, "user") || w(k + 1, "principal") || w(k + 1, "account")
+                    || w(k + 1, "caller")) && !Words.ACTION_FILLER.contains(t.get(k).lower())
+                    && (t.get(k).kind() == Tok.Kind.QUOTED || t.get(k).text().contains("-") || t.get(k).text().contains("_"))) {
+                // "the refund-agent user"
+                addTag(out, "username", List.of(t.get(k)), "==", k);
+                any = true;
+                i = parseClaims(k + 2, out);
             } else if (k < t.size() && isIdentifier(k) && isClaimWord(k + 1) && !isClaimWord(k)
                     && !Words.ACTION_FILLER.contains(t.get(k).lower())) {
                 // "the data-science team", "the finance department"
@@ -649,6 +660,9 @@ final class Compiler {
 
     /** Values of a claim: "R", "R1 or R2", "R1, R2, or R3". Stops at "and" (next claim) and at "to". */
     private int claimValues(int c, List<Tok> values) {
+        if (w(c, "either") && isValueTok(c + 1)) {
+            c++;
+        }
         if (!isValueTok(c)) {
             throw new Untranslatable("UNTRANSLATED_WORDS", "a claim needs a value",
                     t.get(Math.min(Math.max(0, c - 1), t.size() - 1)).start(), t.get(Math.min(c, t.size() - 1)).end());
@@ -1818,6 +1832,8 @@ final class Compiler {
             {"greater-than", ">"}, {"surpasses", ">"},
             {"exactly equal to", "=="}, {"exactly", "=="}, {"equal to", "=="}, {"equals", "=="}, {"equal", "=="},
             {"totals", "=="}, {"the same as", "=="},
+            {"<=", "<="}, {">=", ">="}, {"=<", "<="}, {"=>", ">="}, {"<", "<"}, {">", ">"}, {"==", "=="}, {"=", "=="},
+            {"!=", "!="}, {"<>", "!="},
             {"not equal to", "!="}, {"other than", "!="}, {"different from", "!="}, {"anything but", "!="},
             {"anything other than", "!="},
     };

@@ -79,10 +79,16 @@ final class Words {
                 {"ship", "deliver", "mail"},
                 {"book", "reserv", "booking", "reservat"},
                 {"refund", "reimburs"},
+                {"process", "handl", "issu", "execut", "complet"},
+                {"fund", "money", "cash"},
+                {"ticket", "cas", "incident", "issu"},
+                {"claim"},
+                {"profil", "account"},
         };
         for (String[] g : groups) {
             for (String w : g) {
                 m.putIfAbsent(w, g[0]);
+                m.putIfAbsent(stem(w), g[0]);
             }
         }
         return Map.copyOf(m);

@@ -30,7 +30,7 @@ final class Compiler {
             "doesn't", "don't", "hasn't", "haven't", "less", "more", "greater", "fewer", "under", "over", "below",
             "above", "at", "up", "between", "exactly", "not", "lower", "higher", "within", "must", "should",
             "remains", "stays", "becomes", "totals", "reaches", "surpasses", "falls", "larger", "smaller", "beneath",
-            "starting", "ending", "containing", "including", "greater-than", "less-than", "equal-to");
+            "starting", "ending", "containing", "including", "greater-than", "<", "<=", ">", ">=", "=", "==", "!=", "=<", "=>", "<>", "less-than", "equal-to");
     private static final Set<String> ACTION_BOUNDARY = Set.of("when", "if", "where", "whenever", "unless", "provided",
             "only", "except", "as", "so", "for", "with", "whose", "that", "which", "by", "but", "under", "over", "below",
             "above", "exceeding", "between", "less", "more", "greater", "fewer", "at", "up", "in", "on", "while",
@@ -42,8 +42,17 @@ final class Compiler {
     private final boolean tags;
     private List<Tool> tools = List.of();
     private Attr lastSubject;
+    private Tok hint;
+    private final java.util.Map<String, Integer> forced;
+    /** Decision points where several choices scored equally: key and number of choices, in the order met. */
+    final List<java.util.Map.Entry<String, Integer>> ties = new ArrayList<>();
 
     Compiler(SchemaIndex index, String text) {
+        this(index, text, java.util.Map.of());
+    }
+
+    Compiler(SchemaIndex index, String text, java.util.Map<String, Integer> forced) {
+        this.forced = forced;
         this.index = index;
         List<Tok> toks = new ArrayList<>(Lexer.lex(text));
         while (!toks.isEmpty() && toks.get(toks.size() - 1).kind() == Tok.Kind.PUNCT) {
@@ -214,8 +223,15 @@ final class Compiler {
         String scope = resolveAction(i, actionEnd);
         i = actionEnd;
         List<List<Cond>> whenParts = new ArrayList<>();
+        for (Cond c : actionConds) {
+            whenParts.add(List.of(c));
+        }
         List<Cond> unlessParts = new ArrayList<>();
         while (i < t.size()) {
+            if (t.get(i).kind() == Tok.Kind.COMMA && i + 1 < t.size()) {
+                i++;
+                continue;
+            }
             if ((w(i, "for") || w(i, "by") || w(i, "to")) && !bare && principalStartsAt(i + 1)) {
                 int[] end = new int[1];
                 if (parsePrincipal(i + 1, principal, end) != null) {
@@ -411,6 +427,7 @@ final class Compiler {
                 }
                 i = parseClaims(k, out);
             } else if (k == i && k < t.size() && isIdentifier(k) && !index.allToolStems.contains(Words.stem(t.get(k).lower()))
+                    && !Words.ACTION_FILLER.contains(t.get(k).lower()) && !isClaimWord(k + 1)
                     && (t.get(k).kind() == Tok.Kind.QUOTED || t.get(k).text().contains("-") || w(k + 1, "to") || w(k + 1, "from")
                     || w(k + 1, "can") || w(k + 1, "cannot") || w(k + 1, "may") || w(k + 1, "must"))) {
                 Tok id = t.get(k);
@@ -419,6 +436,9 @@ final class Compiler {
                 if (plain && id.lower().endsWith("s") && id.lower().length() > 3 && !id.lower().endsWith("ss")) {
                     // "Allow managers to ..." reads as the role named by the plural noun
                     String role = id.text().substring(0, id.text().length() - 1);
+                    if (k == 0 && role.length() > 1 && role.substring(1).equals(role.substring(1).toLowerCase())) {
+                        role = role.toLowerCase(); // "Managers may ..." is capitalised only because it starts the sentence
+                    }
                     addTagValue(out, "role", List.of(role), "==", k);
                     notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_PRINCIPAL", "\"" + id.text()
                             + "\" was read as users with role \"" + role + "\"; it could also be a group or a username",
@@ -428,6 +448,24 @@ final class Compiler {
                 }
                 any = true;
                 i = parseClaims(k + 1, out);
+            } else if (k < t.size() && isIdentifier(k) && (w(k + 1, "user") || w(k + 1, "principal") || w(k + 1, "account")
+                    || w(k + 1, "caller")) && !Words.ACTION_FILLER.contains(t.get(k).lower())
+                    && (t.get(k).kind() == Tok.Kind.QUOTED || t.get(k).text().contains("-") || t.get(k).text().contains("_"))) {
+                // "the refund-agent user"
+                addTag(out, "username", List.of(t.get(k)), "==", k);
+                any = true;
+                i = parseClaims(k + 2, out);
+            } else if (k < t.size() && isIdentifier(k) && isClaimWord(k + 1) && !isClaimWord(k)
+                    && !Words.ACTION_FILLER.contains(t.get(k).lower())) {
+                // "the data-science team", "the finance department"
+                String claim = claimName(k + 1, k + 2);
+                addTag(out, claim, List.of(t.get(k)), "==", k);
+                any = true;
+                int after = k + 2;
+                if (after < t.size() && (w(after, "members") || w(after, "users") || w(after, "staff"))) {
+                    after++;
+                }
+                i = parseClaims(after, out);
             } else if (k == i && (w(k, "role") || w(k, "roles"))) {
                 any = true;
                 i = parseClaims(k, out, true);
@@ -622,6 +660,9 @@ final class Compiler {
 
     /** Values of a claim: "R", "R1 or R2", "R1, R2, or R3". Stops at "and" (next claim) and at "to". */
     private int claimValues(int c, List<Tok> values) {
+        if (w(c, "either") && isValueTok(c + 1)) {
+            c++;
+        }
         if (!isValueTok(c)) {
             throw new Untranslatable("UNTRANSLATED_WORDS", "a claim needs a value",
                     t.get(Math.min(Math.max(0, c - 1), t.size() - 1)).start(), t.get(Math.min(c, t.size() - 1)).end());
@@ -711,8 +752,10 @@ final class Compiler {
             }
         }
         String all = lowerJoin(s, e);
+        List<Integer> nonQuant = content.stream().filter(k -> !(w(k, "all") || w(k, "any") || w(k, "every") || w(k, "each")
+                || w(k, "available") || w(k, "gateway") || w(k, "the"))).toList();
         // every tool
-        if (content.isEmpty() && e > s && phrase.stream().anyMatch(x -> x.is("tools") || x.is("actions") || x.is("tool")
+        if (nonQuant.isEmpty() && e > s && phrase.stream().anyMatch(x -> x.is("tools") || x.is("actions") || x.is("tool")
                 || x.is("operations") || x.is("apis") || x.is("functions") || x.is("action"))
                 && phrase.stream().anyMatch(x -> x.is("all") || x.is("any") || x.is("every") || x.is("each"))) {
             tools = index.tools;
@@ -738,7 +781,7 @@ final class Compiler {
             twNoSuffix.remove("target");
             boolean mentionsTools = all.contains("tool") || all.contains("action") || all.contains("target");
             boolean hasQuant = all.startsWith("all ") || all.startsWith("any ") || all.startsWith("every ") || all.contains(" all ")
-                    || all.startsWith("the ");
+                    || all.startsWith("the ") || all.contains(" the ") || all.contains(" any ") || all.contains(" every ");
             if (!mentionsTools) {
                 continue;
             }
@@ -746,15 +789,11 @@ final class Compiler {
             for (int k : content) {
                 cw.addAll(Words.identifierWords(t.get(k).text()));
             }
-            cw.remove("target");
-            cw.remove("all");
-            cw.remove("every");
+            cw.removeAll(Set.of("target", "all", "every", "any", "each", "tool", "tools", "api", "the"));
+            twNoSuffix.removeAll(Set.of("tool", "tools", "api"));
             if (!cw.isEmpty() && (cw.equals(new LinkedHashSet<>(twNoSuffix)) || cw.equals(new LinkedHashSet<>(tw)))
                     && (hasQuant || all.contains("target"))) {
                 tools = index.tools.stream().filter(x -> x.action().targetName().equals(target)).toList();
-                if (tools.size() == 1 && !all.contains("tools") && !all.contains("target")) {
-                    return "action == AgentCore::Action::\"" + esc(tools.get(0).action().actionId()) + "\"";
-                }
                 return "action in AgentCore::Action::\"" + esc(target) + "\"";
             }
         }
@@ -826,9 +865,33 @@ final class Compiler {
             tools = List.copyOf(chosen);
             return scopeFor(tools);
         }
+        // "high-sensitivity models": a value-attribute adjective narrowing the tool's object
+        for (int k : content) {
+            String text = t.get(k).text();
+            int dash = text.lastIndexOf('-');
+            if (dash <= 0 || dash == text.length() - 1) {
+                continue;
+            }
+            List<Integer> rest = new ArrayList<>(content);
+            rest.remove(Integer.valueOf(k));
+            List<Tool> m = rest.isEmpty() ? null : matchTools(rest, true);
+            if (m == null) {
+                continue;
+            }
+            String attrStem = Words.stem(text.substring(dash + 1));
+            for (Attr a : m.get(0).attrs()) {
+                if (a.path().size() == 1 && a.nameStems().equals(Set.of(attrStem)) && a.attribute().type() instanceof CedarType.StringType) {
+                    tools = m;
+                    actionConds.add(guard(a, new Cond.Atom(expr(a) + " == \"" + esc(text.substring(0, dash)) + "\"")));
+                    return scopeFor(m);
+                }
+            }
+        }
         failTool(content);
         return null;
     }
+
+    private final List<Cond> actionConds = new ArrayList<>();
 
     private String scopeFor(List<Tool> chosen) {
         if (chosen.size() == 1) {
@@ -900,12 +963,18 @@ final class Compiler {
         if (tied.size() > 1) {
             int a = t.get(words.get(0)).start();
             int b = t.get(words.get(words.size() - 1)).end();
+            String key = "A" + words.get(0);
+            int pick = Math.min(forced.getOrDefault(key, 0), tied.size() - 1);
+            ties.add(java.util.Map.entry(key, tied.size()));
             StringBuilder others = new StringBuilder();
-            for (int k = 1; k < tied.size(); k++) {
-                others.append(k == 1 ? "" : ", ").append(tied.get(k).tool().action().actionId());
+            for (int k = 0; k < tied.size(); k++) {
+                if (k != pick) {
+                    others.append(others.length() == 0 ? "" : ", ").append(tied.get(k).tool().action().actionId());
+                }
             }
-            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ACTION", "\"" + spanText(a, b) + "\" matches several tools equally; chose "
-                    + best.tool().action().actionId() + ", alternatives: " + others, a, b));
+            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ACTION", "\"" + spanText(a, b) + "\" matches several tools equally; this reading uses "
+                    + tied.get(pick).tool().action().actionId() + ", other readings: " + others, a, b));
+            return List.of(tied.get(pick).tool());
         }
         return List.of(best.tool());
     }
@@ -1199,6 +1268,12 @@ final class Compiler {
             lastSubject = a;
             return new Cond.Not(presence(a));
         }
+        if (subjects.size() == 1 && tags) {
+            Cond claim = claimClause(subjects.get(0)[0], subjects.get(0)[1], p, e, next);
+            if (claim != null) {
+                return claim;
+            }
+        }
         List<Cond> out = new ArrayList<>();
         int after = -1;
         for (int[] sub : subjects) {
@@ -1215,6 +1290,53 @@ final class Compiler {
             acc = subjectAnd.get(k - 1) ? new Cond.And(List.of(acc, out.get(k))) : new Cond.Or(List.of(acc, out.get(k)));
         }
         return acc;
+    }
+
+    /** "the scope contains admin:write", "the user's role is manager or director": a JWT claim, not a tool input. */
+    private Cond claimClause(int ns, int ne, int p, int e, int[] next) {
+        List<Integer> words = new ArrayList<>();
+        for (int k = ns; k < ne; k++) {
+            if (!(w(k, "user") || w(k, "caller") || w(k, "principal") || w(k, "requester") || w(k, "requesting") || w(k, "token")
+                    || w(k, "jwt") || w(k, "claim"))) {
+                words.add(k);
+            }
+        }
+        if (words.size() != 1 || !isClaimWord(words.get(0))) {
+            return null;
+        }
+        List<String> nw = Words.identifierWords(t.get(words.get(0)).text());
+        boolean userQualified = ne - ns > 1;
+        if (!userQualified && bestAttrQuiet(nw, commonAttrs()) != null) {
+            return null;
+        }
+        String claim = claimName(words.get(0), words.get(0) + 1);
+        int k = p;
+        boolean neg = false;
+        boolean contains = false;
+        if (w(k, "is") || w(k, "are") || w(k, "equals")) {
+            k++;
+        } else if (w(k, "contains") || w(k, "includes") || w(k, "has")) {
+            contains = true;
+            k++;
+        } else {
+            return null;
+        }
+        if (w(k, "not")) {
+            neg = true;
+            k++;
+        }
+        if ((w(k, "one") || w(k, "any")) && w(k + 1, "of")) {
+            k += 2;
+        }
+        if (!isValueTok(k)) {
+            return null;
+        }
+        List<Tok> values = new ArrayList<>();
+        next[0] = claimValues(k, values);
+        requireTags(k);
+        List<String> vs = values.stream().map(Tok::text).toList();
+        Cond c = tagCondValues(claim, vs, contains || claim.equals("scope") ? "like" : "==");
+        return neg ? new Cond.And(List.of(new Cond.Atom("principal.hasTag(\"" + esc(claim) + "\")"), new Cond.Not(stripGuard(c)))) : c;
     }
 
     private boolean principalClauseAt(int i) {
@@ -1395,8 +1517,15 @@ final class Compiler {
                 }
                 throw leftover(predStart, e);
             }
-            a = subject(ns, ne, num, p);
+            Attr after = ns >= ne ? unitNoun(k + 1, e) : null;
+            a = after != null ? after : subject(ns, ne, num, p);
+            lastSubject = a;
             k++;
+            if (after != null) {
+                while (k < e && t.get(k).kind() == Tok.Kind.WORD && !isConnectorWord(k)) {
+                    k++;
+                }
+            }
             // "500 or more", "10 and above"
             int[] pl = new int[1];
             String post = postfix(k, pl);
@@ -1441,6 +1570,19 @@ final class Compiler {
             next[0] = k + 1;
             return neg ? new Cond.Not(presence(a)) : presence(a);
         }
+        if (!copula && k == p && ne - ns >= 2 && (t.get(ne - 1).isAny(Words.TRUE_WORDS) || t.get(ne - 1).isAny(Words.PRESENT)
+                || t.get(ne - 1).isAny(Words.FALSE_WORDS))) {
+            // "with express shipping requested", "with a reason provided"
+            Attr b = boolFor(ns, ne - 1, ne - 1);
+            next[0] = ne;
+            if (b != null) {
+                return guard(b, new Cond.Atom(expr(b) + " == " + !t.get(ne - 1).isAny(Words.FALSE_WORDS)));
+            }
+            if (t.get(ne - 1).isAny(Words.PRESENT)) {
+                Attr a = subject(ns, ne - 1, null, p);
+                return presence(a);
+            }
+        }
         if (!copula) {
             if (k < e && t.get(k).kind() == Tok.Kind.NUMBER && ns < ne) {
                 // "the passenger count 2" is not a sentence; be strict
@@ -1479,6 +1621,28 @@ final class Compiler {
         return values(a, neg, k, e, next, ns, ne);
     }
 
+    /** "fewer than 5 passengers": a noun after the number naming a numeric attribute. */
+    private Attr unitNoun(int k, int e) {
+        int j = k;
+        List<String> words = new ArrayList<>();
+        while (j < e && t.get(j).kind() == Tok.Kind.WORD && !isConnectorWord(j) && j - k < 3) {
+            words.addAll(Words.identifierWords(t.get(j).text()));
+            j++;
+        }
+        words.removeIf(Words.STOP::contains);
+        if (words.isEmpty() || Set.of("dollars", "usd", "dollar").containsAll(words)) {
+            return null;
+        }
+        Attr a = bestAttrQuiet(words, commonAttrs().stream().filter(x -> x.attribute().type() instanceof CedarType.LongType
+                || x.attribute().type() instanceof CedarType.DecimalType).toList());
+        return a;
+    }
+
+    private boolean isConnectorWord(int k) {
+        return t.get(k).isAny(Words.AND_WORDS) || t.get(k).isAny(Words.OR_WORDS) || w(k, "unless") || w(k, "when")
+                || w(k, "if") || w(k, "nor") || w(k, "for") || w(k, "by") || w(k, "except");
+    }
+
     private boolean isListContinuation(int k, int e) {
         return k < e && (w(k, "or") || w(k, "nor") || t.get(k).kind() == Tok.Kind.COMMA) && k + 1 < e
                 && (isValueTok(k + 1) || w(k + 1, "or")) && !(k + 2 < e && isPredicateStart(k + 2) && t.get(k + 2).kind() == Tok.Kind.WORD
@@ -1491,6 +1655,9 @@ final class Compiler {
         vals.add(valueTok(k, e));
         k++;
         while (k < e) {
+            if (postfix(k, new int[1]) != null) {
+                break;
+            }
             if ((w(k, "or") || w(k, "nor")) && k + 1 < e && isValueTok(k + 1) && !startsClause(k + 1, e)) {
                 vals.add(t.get(k + 1));
                 k += 2;
@@ -1532,7 +1699,11 @@ final class Compiler {
             }
             List<Cond> eqs = new ArrayList<>();
             for (Tok v : vals) {
-                eqs.add(compare(a, "==", numberCheck(v)));
+                if (v.kind() != Tok.Kind.NUMBER && !Words.NUMBER_WORDS_SET.contains(v.lower())) {
+                    throw new Untranslatable("UNTRANSLATED_WORDS", "\"" + v.text() + "\" is not a number for " + a.key(),
+                            v.start(), v.end());
+                }
+                eqs.add(compare(a, "==", v));
             }
             Cond any = Cond.or(eqs);
             return neg ? guardNot(a, any) : guard(a, any);
@@ -1661,6 +1832,8 @@ final class Compiler {
             {"greater-than", ">"}, {"surpasses", ">"},
             {"exactly equal to", "=="}, {"exactly", "=="}, {"equal to", "=="}, {"equals", "=="}, {"equal", "=="},
             {"totals", "=="}, {"the same as", "=="},
+            {"<=", "<="}, {">=", ">="}, {"=<", "<="}, {"=>", ">="}, {"<", "<"}, {">", ">"}, {"==", "=="}, {"=", "=="},
+            {"!=", "!="}, {"<>", "!="},
             {"not equal to", "!="}, {"other than", "!="}, {"different from", "!="}, {"anything but", "!="},
             {"anything other than", "!="},
     };
@@ -1692,7 +1865,7 @@ final class Compiler {
                 {"or lower", "<="}};
         for (String[] c : post) {
             String[] ws = c[0].split(" ");
-            if (w(k, ws[0]) && w(k + 1, ws[1])) {
+            if (w(k, ws[0]) && w(k + 1, ws[1]) && !(k + 2 < t.size() && t.get(k + 2).kind() == Tok.Kind.NUMBER)) {
                 len[0] = 2;
                 return c[1];
             }
@@ -1758,9 +1931,14 @@ final class Compiler {
                     + (value == null ? "it" : "\"" + value.text() + "\""), x.start(), value == null ? x.end() : value.end());
         }
         if (fits.size() > 1) {
-            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ATTRIBUTE", "the condition does not name an attribute; chose "
-                    + fits.get(0).key() + ", alternatives: " + String.join(", ", fits.subList(1, fits.size()).stream().map(Attr::key).toList()),
+            String key = "I" + at;
+            int pick = Math.min(forced.getOrDefault(key, 0), fits.size() - 1);
+            ties.add(java.util.Map.entry(key, fits.size()));
+            Attr chosen = fits.get(pick);
+            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ATTRIBUTE", "the condition does not name an attribute; this reading uses "
+                    + chosen.key() + ", other readings: " + String.join(", ", fits.stream().filter(y -> y != chosen).map(Attr::key).toList()),
                     x.start(), value == null ? x.end() : value.end()));
+            return chosen;
         }
         return fits.get(0);
     }
@@ -1798,7 +1976,9 @@ final class Compiler {
                 }
             }
         }
+        hint = value;
         Attr best = bestAttr(words, commonAttrs(), ns, ne);
+        hint = null;
         if (best == null) {
             for (int k = ns; k < ne; k++) {
                 if (Words.SUBJECTIVE.contains(t.get(k).lower())) {
@@ -1838,11 +2018,16 @@ final class Compiler {
                 }
             }
             // "the claim" for claimAmount: a word of a multi-word name may stand for it when it is unique
-            if (miss > 0 || name + desc == 0) {
+            // a description word alone is weak evidence: it takes two, or one name word
+            if (miss > 0 || (name == 0 && desc < 2)) {
                 continue;
             }
             int score = 10 * name + 3 * desc + ctx + (covered.size() == a.nameStems().size() ? 5 : 0)
                     - 2 * (a.nameStems().size() - covered.size()) - a.path().size();
+            if (hint != null && hint.kind() == Tok.Kind.NUMBER) {
+                boolean numeric = a.attribute().type() instanceof CedarType.LongType || a.attribute().type() instanceof CedarType.DecimalType;
+                score += numeric ? 4 : -20;
+            }
             if (score > bestScore) {
                 bestScore = score;
                 best = a;
@@ -1853,9 +2038,14 @@ final class Compiler {
             }
         }
         if (tied.size() > 1 && ne > ns) {
-            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ATTRIBUTE", "\"" + span(ns, ne) + "\" matches several attributes equally; chose "
-                    + tied.get(0).key() + ", alternatives: " + String.join(", ", tied.subList(1, tied.size()).stream().map(Attr::key).toList()),
+            String key = "T" + ns;
+            int pick = Math.min(forced.getOrDefault(key, 0), tied.size() - 1);
+            ties.add(java.util.Map.entry(key, tied.size()));
+            Attr chosen = tied.get(pick);
+            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_ATTRIBUTE", "\"" + span(ns, ne) + "\" matches several attributes equally; this reading uses "
+                    + chosen.key() + ", other readings: " + String.join(", ", tied.stream().filter(x -> x != chosen).map(Attr::key).toList()),
                     t.get(ns).start(), t.get(ne - 1).end()));
+            return chosen;
         }
         return best;
     }

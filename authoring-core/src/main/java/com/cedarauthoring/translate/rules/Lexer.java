@@ -48,12 +48,12 @@ final class Lexer {
                 }
             } else if (c == '$' || Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
                 i = number(s, i, out);
-            } else if (c == ';' || c == '!' || c == '?') {
+            } else if (c == ';' || c == '!' || c == '?' || (c == '.' && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1))))) {
                 out.add(new Tok(Tok.Kind.PUNCT, String.valueOf(c), String.valueOf(c), null, false, i, i + 1));
                 i++;
             } else {
                 int j = i;
-                while (j < n && !breaks(s.charAt(j))) {
+                while (j < n && (!breaks(s.charAt(j)) || midWordQuote(s, i, j))) {
                     j++;
                 }
                 int e = j;
@@ -74,6 +74,12 @@ final class Lexer {
             }
         }
         return out;
+    }
+
+    /** A straight quote inside a word ({@code 5"-screen}) is part of the word, not a quotation. */
+    private static boolean midWordQuote(String s, int i, int j) {
+        return s.charAt(j) == '"' && j > i && j + 1 < s.length() && !Character.isWhitespace(s.charAt(j + 1))
+                && Character.isLetterOrDigit(s.charAt(j - 1)) && s.indexOf('"', j + 1) < 0;
     }
 
     private static boolean abbrev(String s, int i, int e) {
@@ -122,9 +128,10 @@ final class Lexer {
             return Math.max(j, start + 1);
         }
         // an identifier such as "3rd", "v2-beta" or "123-abc" stays a word
-        if (i < n && !breaks(s.charAt(i)) && !isSuffixStart(s, i)) {
+        boolean sentenceDot = i < n && s.charAt(i) == '.' && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)));
+        if (i < n && (!breaks(s.charAt(i)) || midWordQuote(s, start, i)) && !isSuffixStart(s, i) && !sentenceDot) {
             int j = i;
-            while (j < n && !breaks(s.charAt(j))) {
+            while (j < n && (!breaks(s.charAt(j)) || midWordQuote(s, start, j))) {
                 j++;
             }
             int e = j;

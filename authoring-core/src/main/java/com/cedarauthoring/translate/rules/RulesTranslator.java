@@ -45,8 +45,9 @@ public final class RulesTranslator implements Translator {
         int offset = req.span().start();
         SchemaIndex index = indexes.get(request.schema(), SchemaIndex::new);
         Compiler.Result r;
+        Compiler first = new Compiler(index, req.text());
         try {
-            r = new Compiler(index, req.text()).compile();
+            r = first.compile();
         } catch (Untranslatable u) {
             Finding f = Finding.of(FindingType.NOT_TRANSLATABLE, u.code, u.getMessage(),
                     new Span(offset + u.start, offset + Math.max(u.start, u.end)));
@@ -61,6 +62,23 @@ public final class RulesTranslator implements Translator {
                     new Candidate(req.text(), req.span(), Optional.empty(), List.of(f), Provenance.rules())));
         }
         List<Candidate> out = new ArrayList<>();
+        addCandidates(req, index, r, out);
+        // an action or attribute phrase that matches several equally: one candidate per reading
+        if (!first.ties.isEmpty()) {
+            var tie = first.ties.get(0);
+            for (int k = 1; k < Math.min(tie.getValue(), 4); k++) {
+                try {
+                    addCandidates(req, index, new Compiler(index, req.text(), java.util.Map.of(tie.getKey(), k)).compile(), out);
+                } catch (RuntimeException e) {
+                    // the alternative reading does not compile (e.g. the other tool lacks an attribute): not a reading
+                }
+            }
+        }
+        return new TranslationOutcome.Candidates(out);
+    }
+
+    private void addCandidates(Requirement req, SchemaIndex index, Compiler.Result r, List<Candidate> out) {
+        int offset = req.span().start();
         List<Cond> readings = r.whenReadings().isEmpty() ? java.util.Collections.singletonList(null) : r.whenReadings();
         for (int k = 0; k < readings.size(); k++) {
             Cond when = readings.get(k);
@@ -85,7 +103,6 @@ public final class RulesTranslator implements Translator {
             }
             out.add(new Candidate(req.text(), req.span(), Optional.of(render(index.schema, r, when)), findings, Provenance.rules()));
         }
-        return new TranslationOutcome.Candidates(out);
     }
 
     private String render(GatewaySchema schema, Compiler.Result r, Cond when) {

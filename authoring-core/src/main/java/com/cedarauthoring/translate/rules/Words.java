@@ -31,7 +31,7 @@ final class Words {
     static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our", "your", "this",
             "that", "any", "given", "requested", "specified");
     static final Set<String> PRESENT = Set.of("provided", "given", "specified", "present", "included", "supplied",
-            "set", "populated", "passed", "sent", "filled", "available", "exists", "exist", "defined");
+            "populated", "exists", "exist", "defined", "attached");
     static final Set<String> ABSENT = Set.of("missing", "absent", "omitted", "empty", "unset", "blank", "undefined");
     static final Set<String> TRUE_WORDS = Set.of("true", "yes", "requested", "enabled", "on", "checked", "selected",
             "required", "set", "confirmed");
@@ -79,10 +79,16 @@ final class Words {
                 {"ship", "deliver", "mail"},
                 {"book", "reserv", "booking", "reservat"},
                 {"refund", "reimburs"},
+                {"process", "handl", "issu", "execut", "complet"},
+                {"fund", "money", "cash"},
+                {"ticket", "cas", "incident", "issu"},
+                {"claim"},
+                {"profil", "account"},
         };
         for (String[] g : groups) {
             for (String w : g) {
                 m.putIfAbsent(w, g[0]);
+                m.putIfAbsent(stem(w), g[0]);
             }
         }
         return Map.copyOf(m);

@@ -55,6 +55,8 @@ public final class Cedar {
     private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
     // Parsing a schema crosses JNI; gateways change rarely, so parsed schemas are kept by their text.
     private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
+    // EST extraction crosses JNI twice; analysis, explanation and examples all ask for the same policy
+    private final Cache<String, JsonNode> ests = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** Splits text into single policies; a syntax error comes back with Cedar's message. */
     public ParseOutcome parse(String text) {
@@ -112,8 +114,12 @@ public final class Cedar {
         }
     }
 
-    /** The EST (JSON form) of one policy. */
+    /** The EST (JSON form) of one policy (cached by text; the caller gets its own copy). */
     public JsonNode est(String policyText) {
+        return ests.get(policyText, this::parseEst).deepCopy();
+    }
+
+    private JsonNode parseEst(String policyText) {
         try {
             return Json.mapper().readTree(Policy.parseStaticPolicy(policyText).toJson());
         } catch (InternalException e) {
@@ -157,10 +163,12 @@ public final class Cedar {
     public List<Decision> authorizeAll(Map<String, String> policies, List<AuthRequest> requests,
                                        Optional<GatewaySchema> schema) {
         PolicySet set = policySet(policies);
-        try {
-            set.cache();
-        } catch (com.cedarpolicy.model.exception.CacheException | RuntimeException e) {
-            // caching is an optimisation only; the uncached path decides the same
+        if (requests.size() > 20) {
+            try {
+                set.cache();
+            } catch (com.cedarpolicy.model.exception.CacheException | RuntimeException e) {
+                // caching is an optimisation only; the uncached path decides the same
+            }
         }
         List<Decision> out = new ArrayList<>(requests.size());
         for (AuthRequest r : requests) {
@@ -190,12 +198,8 @@ public final class Cedar {
         context.put("input", toValue(request.input(), inputType.map(t -> (CedarType) t)));
         try {
             AuthorizationResponse response = engine.isAuthorized(
-                    schema.isPresent()
-                            // with the schema, Cedar derives the action hierarchy (action in <Target>)
-                            ? new AuthorizationRequest(principal, action, resource, Optional.of(context),
-                                    Optional.of(schema(schema.get().cedarText())), false)
-                            : new AuthorizationRequest(principal, action, resource, context),
-                    set, Set.of(principalEntity, resourceEntity));
+                    new AuthorizationRequest(principal, action, resource, context),
+                    set, entities(principalEntity, resourceEntity, request.actionId()));
             if (response.success.isEmpty()) {
                 List<String> errors = response.errors.map(l -> l.stream().map(Cedar::describe).toList()).orElse(List.of());
                 return new Decision(false, Set.of(), errors);
@@ -206,6 +210,37 @@ public final class Cedar {
         } catch (AuthException e) {
             throw new CedarUnavailableException("authorization failed to run", e);
         }
+    }
+
+    /**
+     * Action entities with the schema's hierarchy (tool in target in CallTool), so that
+     * {@code action in AgentCore::Action::"<Target>"} decides as on the gateway. Building them here is
+     * much cheaper than handing the schema to every request.
+     */
+    private static Entity actionEntity(String actionId) {
+        Set<EntityUID> parents = new HashSet<>();
+        if (actionId.contains(com.cedarauthoring.gateway.ToolAction.SEPARATOR)) {
+            parents.add(uid("Action", targetOf(actionId)));
+        } else if (!actionId.equals("CallTool")) {
+            parents.add(uid("Action", "CallTool"));
+        }
+        return new Entity(uid("Action", actionId), new HashMap<>(), parents, new HashMap<>());
+    }
+
+    private static Set<Entity> entities(Entity principal, Entity resource, String actionId) {
+        Map<String, Entity> actions = new LinkedHashMap<>();
+        for (String id : List.of(actionId, targetOf(actionId), "CallTool")) {
+            actions.putIfAbsent(id, actionEntity(id));
+        }
+        Set<Entity> all = new HashSet<>(actions.values());
+        all.add(principal);
+        all.add(resource);
+        return all;
+    }
+
+    private static String targetOf(String actionId) {
+        int i = actionId.indexOf(com.cedarauthoring.gateway.ToolAction.SEPARATOR);
+        return i < 0 ? "CallTool" : actionId.substring(0, i);
     }
 
     private static EntityUID uid(String type, String id) {

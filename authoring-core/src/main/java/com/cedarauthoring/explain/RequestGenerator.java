@@ -59,7 +59,11 @@ public final class RequestGenerator {
 
         Set<String> actionIds = new LinkedHashSet<>();
         schema.actions().forEach(a -> actionIds.add(a.actionId()));
-        ests.forEach(e -> referencedActions(e.path("action"), actionIds));
+        Set<String> referenced = new LinkedHashSet<>();
+        ests.forEach(e -> referencedActions(e.path("action"), referenced));
+        // group ids (targets, CallTool) are never the action of a gateway request
+        referenced.removeIf(id -> id.equals("CallTool") || schema.targetNames().contains(id));
+        actionIds.addAll(referenced);
 
         Map<String, Set<Object>> tagValues = new LinkedHashMap<>();
         Map<String, Set<Object>> inputValues = new LinkedHashMap<>();
@@ -67,6 +71,10 @@ public final class RequestGenerator {
             f.boundaryValues().forEach((k, v) -> (k.tag() ? tagValues : inputValues)
                     .computeIfAbsent(k.name(), x -> new LinkedHashSet<>()).addAll(v));
         }
+
+        // literals of expressions the condition model leaves opaque (set operations on Set attributes)
+        Set<String> strings = new LinkedHashSet<>();
+        ests.forEach(e -> stringLiterals(e.path("conditions"), strings));
 
         Set<AuthRequest> out = new LinkedHashSet<>();
         boolean tags = schema.authorizer().principalHasTags();
@@ -106,11 +114,12 @@ public final class RequestGenerator {
             inputs.add(full(type));
             for (Attribute a : type.attributes()) {
                 if (!a.required()) {
-                    ObjectNode without = base.deepCopy();
-                    without.remove(a.name());
-                    inputs.add(without);
+                    // the base leaves optional attributes out; this one is present with a neutral value
+                    ObjectNode with = base.deepCopy();
+                    with.set(a.name(), neutralValue(a, true));
+                    inputs.add(with);
                 }
-                for (JsonNode v : valuesFor(a, inputValues.getOrDefault(a.name(), Set.of()))) {
+                for (JsonNode v : valuesFor(a, inputValues.getOrDefault(a.name(), Set.of()), strings)) {
                     ObjectNode m = base.deepCopy();
                     m.set(a.name(), v);
                     inputs.add(m);
@@ -165,7 +174,8 @@ public final class RequestGenerator {
                     continue;
                 }
                 if (e.getValue().isPresent()) {
-                    tags.put(k.name(), String.valueOf(e.getValue().get()));
+                    Object v = e.getValue().get();
+                    tags.put(k.name(), v == ConditionFacts.AnyValue.ANY ? tags.getOrDefault(k.name(), "x") : String.valueOf(v));
                 } else {
                     tags.remove(k.name());
                 }
@@ -181,7 +191,8 @@ public final class RequestGenerator {
                 }
                 input.remove(k.name());
             } else {
-                Optional<JsonNode> v = json(attr.get().type(), e.getValue().get());
+                Optional<JsonNode> v = e.getValue().get() == ConditionFacts.AnyValue.ANY
+                        ? Optional.of(neutralValue(attr.get(), true)) : json(attr.get().type(), e.getValue().get());
                 if (v.isEmpty()) {
                     return Optional.empty();
                 }
@@ -245,7 +256,14 @@ public final class RequestGenerator {
     }
 
     /** The values to try for one attribute: its boundary values, enum values, both booleans. */
-    private static List<JsonNode> valuesFor(Attribute a, Set<Object> boundary) {
+    private static void stringLiterals(JsonNode node, Set<String> out) {
+        if (node.isObject() && node.has("Value") && node.path("Value").isTextual()) {
+            out.add(node.path("Value").textValue());
+        }
+        node.forEach(child -> stringLiterals(child, out));
+    }
+
+    private static List<JsonNode> valuesFor(Attribute a, Set<Object> boundary, Set<String> strings) {
         List<JsonNode> out = new ArrayList<>();
         for (Object v : boundary) {
             json(a.type(), v).ifPresent(out::add);
@@ -257,10 +275,14 @@ public final class RequestGenerator {
         }
         if (a.type() instanceof CedarType.SetType s && s.element() instanceof CedarType.StringType) {
             ArrayNode all = NODES.arrayNode();
-            boundary.stream().filter(v -> v instanceof String).forEach(v -> all.add((String) v));
-            if (!all.isEmpty()) {
+            strings.stream().limit(8).forEach(v -> {
+                out.add(NODES.arrayNode().add(v));
+                all.add(v);
+            });
+            if (all.size() > 1) {
                 out.add(all);
             }
+            out.add(NODES.arrayNode().add("other"));
         }
         return out;
     }

@@ -28,6 +28,9 @@ import java.util.Set;
 public final class ConditionFacts {
     private static final int MAX_ALTERNATIVES = 64;
 
+    /** Stands for "present, with any value" when the condition only tests presence. */
+    public enum AnyValue { ANY }
+
     /** An input attribute (path below {@code context.input}) or a principal tag. */
     public record Key(String name, boolean tag) {}
 
@@ -87,7 +90,11 @@ public final class ConditionFacts {
                     continue;
                 }
                 List<Lit> flipped = new ArrayList<>();
-                for (Lit other : alt) {
+                if (l.atom() instanceof Present) {
+                    // without the field or tag, the predicates on it are moot
+                    flipped.add(l.negate());
+                }
+                for (Lit other : l.atom() instanceof Present ? List.<Lit>of() : alt) {
                     if (key(other).equals(k)) {
                         flipped.add(other == l ? l.negate() : other);
                     }
@@ -139,6 +146,9 @@ public final class ConditionFacts {
             if (lits.stream().allMatch(l -> Solver.holds(l, internal))) {
                 return Optional.of(Optional.of(v));
             }
+        }
+        if (lits.stream().allMatch(l -> l.atom() instanceof Present)) {
+            return Optional.of(Optional.of(AnyValue.ANY));
         }
         return needPresent ? Optional.empty() : Optional.of(Optional.empty());
     }

@@ -41,7 +41,8 @@ public final class PolicyAnalyzer {
 
         Solver.Verdict holds = solver.satisfiable(condition, false);
         if (holds.result() == Solver.Result.UNSAT) {
-            String why = String.join("; ", holds.reasons());
+            String why = holds.reasons().isEmpty() ? "the conditions contradict each other"
+                    : String.join("; ", holds.reasons());
             return List.of(permit
                     ? Finding.of(FindingType.ALLOW_NONE, "ALLOW_NONE", "Overly Restrictive: Policy Engine will not allow any"
                             + " request for the specified " + scope + " combination because the policy's conditions can"

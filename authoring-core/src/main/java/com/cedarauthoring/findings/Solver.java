@@ -105,9 +105,8 @@ final class Solver {
                 for (List<Lit> right : dnf(p, neg)) {
                     List<Lit> merged = new ArrayList<>(left);
                     right.stream().filter(l -> !merged.contains(l)).forEach(merged::add);
-                    if (!trivialClash(merged)) {
-                        next.add(merged);
-                    }
+                    // clashing disjuncts are kept: conflict() turns them into the reason reviewers read
+                    next.add(merged);
                     if (next.size() > MAX_DISJUNCTS) {
                         throw new TooBig();
                     }
@@ -116,11 +115,6 @@ final class Solver {
             acc = next;
         }
         return acc;
-    }
-
-    private static boolean trivialClash(List<Lit> lits) {
-        Set<Lit> set = new HashSet<>(lits);
-        return lits.stream().anyMatch(l -> set.contains(l.negate()) && !(l.atom() instanceof Opaque));
     }
 
     /** The first pair of literals that cannot hold together, as a sentence. */
@@ -259,7 +253,7 @@ final class Solver {
         Set<Object> candidates = null;
         for (Lit l : lits) {
             Set<Object> c = null;
-            if (l.positive() && l.atom() instanceof Cmp cmp && cmp.op().equals("==")) {
+            if (l.atom() instanceof Cmp cmp && cmp.op().equals(l.positive() ? "==" : "!=")) {
                 c = Set.of(cmp.value());
             } else if (l.positive() && l.atom() instanceof In in) {
                 c = new LinkedHashSet<>(in.values());
@@ -304,6 +298,7 @@ final class Solver {
                 case ">" -> { if (v == Long.MAX_VALUE) return Result.UNSAT; lo = Math.max(lo, v + 1); }
                 case ">=" -> lo = Math.max(lo, v);
                 case "!=" -> excluded.add(v);
+                case "==" -> { lo = Math.max(lo, v); hi = Math.min(hi, v); }
                 default -> { return Result.UNKNOWN; }
             }
         }

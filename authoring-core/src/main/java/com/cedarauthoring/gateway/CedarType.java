@@ -35,14 +35,9 @@ public sealed interface CedarType {
             attributes = List.copyOf(attributes);
         }
 
+        /** Attribute names are quoted and escaped, so any JSON property name is safe. */
         public String cedarSyntax() {
-            StringBuilder sb = new StringBuilder("{");
-            for (int i = 0; i < attributes.size(); i++) {
-                Attribute a = attributes.get(i);
-                sb.append(i == 0 ? "" : ", ").append('"').append(a.name()).append('"')
-                        .append(a.required() ? "" : "?").append(": ").append(a.type().cedarSyntax());
-            }
-            return sb.append('}').toString();
+            return SchemaDeriver.syntax(this);
         }
 
         public Optional<Attribute> attribute(String name) {

@@ -58,9 +58,23 @@ public final class GatewayService implements GatewayDirectory {
 
     // ---- gateways ----
 
+    /**
+     * CreateGateway. With a {@code clientToken}, a repeat of the same request returns the gateway it
+     * created; the same token with a different request is a ValidationException
+     * (reason IdempotentParameterMismatchException).
+     */
     public Gateway createGateway(ObjectNode request) {
         ObjectNode doc = request.deepCopy();
+        Optional<GatewayStore.ClientToken> token = clientToken(doc);
         doc.remove("clientToken");
+        if (token.isPresent()) {
+            Optional<GatewayStore.ClientTokenUse> used = store.gatewayByClientToken(token.get().token());
+            if (used.isPresent()) {
+                checkSameRequest(used.get(), token.get());
+                return store.gateway(used.get().id())
+                        .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + used.get().id()));
+            }
+        }
         String name = requireName("name", doc);
         requireRoleArn(doc);
         AuthorizerType authorizer = authorizerType(doc);
@@ -69,7 +83,7 @@ public final class GatewayService implements GatewayDirectory {
         String id = ids.gatewayId(name);
         Instant now = now();
         Gateway gateway = new Gateway(id, arns.gateway(id), name, authorizer, engine, Gateway.READY, 1, doc, now, now);
-        store.insertGateway(gateway);
+        store.insertGateway(gateway, token.orElse(null));
         return gateway;
     }
 
@@ -123,14 +137,24 @@ public final class GatewayService implements GatewayDirectory {
 
     // ---- targets ----
 
+    /** CreateGatewayTarget, with the same clientToken idempotency as {@link #createGateway}. */
     public GatewayTarget createTarget(String gatewayIdentifier, ObjectNode request) {
         ObjectNode doc = request.deepCopy();
-        doc.remove("clientToken");
         doc.remove("gatewayIdentifier");
+        Optional<GatewayStore.ClientToken> token = clientToken(doc);
+        doc.remove("clientToken");
         String name = requireName("name", doc);
         List<Tool> tools = ToolDefinitions.of(doc.get("targetConfiguration"));
         return store.inTransaction(() -> {
             Gateway gateway = lockGateway(gatewayIdentifier);
+            if (token.isPresent()) {
+                Optional<GatewayStore.ClientTokenUse> used = store.targetByClientToken(gateway.gatewayId(), token.get().token());
+                if (used.isPresent()) {
+                    checkSameRequest(used.get(), token.get());
+                    return store.target(gateway.gatewayId(), used.get().id())
+                            .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + used.get().id()));
+                }
+            }
             List<GatewayTarget> existing = store.allTargets(gateway.gatewayId());
             if (existing.size() >= MAX_TARGETS) {
                 throw new ConflictException("A gateway has at most " + MAX_TARGETS + " targets");
@@ -141,7 +165,7 @@ public final class GatewayService implements GatewayDirectory {
             List<GatewayTarget> after = new ArrayList<>(existing);
             after.add(target);
             checkTargets(gateway, after);
-            store.insertTarget(target);
+            store.insertTarget(target, token.orElse(null));
             schemas.invalidate(gateway.gatewayId());
             return target;
         });
@@ -276,6 +300,27 @@ public final class GatewayService implements GatewayDirectory {
     }
 
     // ---- member validation ----
+
+    private static Optional<GatewayStore.ClientToken> clientToken(ObjectNode doc) {
+        JsonNode v = doc.get("clientToken");
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual() || !v.textValue().matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}") || v.textValue().length() < 33) {
+            throw ValidationException.field("clientToken",
+                    "Member must have length between 33 and 256 and satisfy pattern [a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}");
+        }
+        ObjectNode rest = doc.deepCopy();
+        rest.remove("clientToken");
+        return Optional.of(new GatewayStore.ClientToken(v.textValue(), RequestHash.of(rest)));
+    }
+
+    private static void checkSameRequest(GatewayStore.ClientTokenUse used, GatewayStore.ClientToken token) {
+        if (!token.requestHash().equals(used.requestHash())) {
+            throw new ValidationException("The clientToken was already used with a different request",
+                    ValidationException.Reason.IdempotentParameterMismatchException, List.of());
+        }
+    }
 
     private static String requireName(String field, ObjectNode doc) {
         JsonNode v = doc.get(field);

@@ -15,7 +15,17 @@ public interface GatewayStore {
     /** Runs {@code work} atomically; nested calls join the outer transaction. */
     <T> T inTransaction(Supplier<T> work);
 
-    void insertGateway(Gateway gateway);
+    /** A create request's clientToken and the hash of the rest of the request (idempotency). */
+    record ClientToken(String token, String requestHash) {}
+
+    /** Inserts; {@code clientToken} may be null. */
+    void insertGateway(Gateway gateway, ClientToken clientToken);
+
+    /** The gateway created with this clientToken, and that request's hash. */
+    Optional<ClientTokenUse> gatewayByClientToken(String token);
+
+    /** What a clientToken was used for. */
+    record ClientTokenUse(String id, String requestHash) {}
 
     /** Replaces the stored row of {@code gateway.gatewayId()}; false when it no longer exists. */
     boolean updateGateway(Gateway gateway);
@@ -36,7 +46,11 @@ public interface GatewayStore {
 
     List<Gateway> gatewaysAttachedTo(String policyEngineArn);
 
-    void insertTarget(GatewayTarget target);
+    /** Inserts; {@code clientToken} may be null. */
+    void insertTarget(GatewayTarget target, ClientToken clientToken);
+
+    /** The target of this gateway created with this clientToken, and that request's hash. */
+    Optional<ClientTokenUse> targetByClientToken(String gatewayId, String token);
 
     boolean updateTarget(GatewayTarget target);
 

@@ -34,16 +34,24 @@ public final class JdbcGatewayStore implements GatewayStore {
     }
 
     @Override
-    public void insertGateway(Gateway g) {
+    public void insertGateway(Gateway g, ClientToken token) {
         try {
-            jdbc.update("INSERT INTO gateways (" + GATEWAY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO gateways (" + GATEWAY_COLUMNS + ", client_token, request_hash) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     g.gatewayId(), g.name(), g.gatewayArn(), g.authorizerType().name(),
                     g.policyEngine().map(Gateway.PolicyEngineConfiguration::arn).orElse(null),
                     g.policyEngine().map(p -> p.mode().name()).orElse(null),
-                    g.status(), g.schemaVersion(), write(g.document()), g.createdAt(), g.updatedAt());
+                    g.status(), g.schemaVersion(), write(g.document()), g.createdAt(), g.updatedAt(),
+                    token == null ? null : token.token(), token == null ? null : token.requestHash());
         } catch (StoreException e) {
             throw nameConflict(e, "A gateway named '" + g.name() + "' already exists");
         }
+    }
+
+    @Override
+    public Optional<ClientTokenUse> gatewayByClientToken(String token) {
+        return jdbc.queryOne("SELECT gateway_id, request_hash FROM gateways WHERE client_token = ?",
+                rs -> new ClientTokenUse(rs.getString(1), rs.getString(2)), token);
     }
 
     @Override
@@ -96,14 +104,22 @@ public final class JdbcGatewayStore implements GatewayStore {
     }
 
     @Override
-    public void insertTarget(GatewayTarget t) {
+    public void insertTarget(GatewayTarget t, ClientToken token) {
         try {
-            jdbc.update("INSERT INTO gateway_targets (" + TARGET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO gateway_targets (" + TARGET_COLUMNS + ", client_token, request_hash) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     t.gatewayId(), t.targetId(), t.name(), t.status(), write(t.document()), writeTools(t.tools()),
-                    t.createdAt(), t.updatedAt());
+                    t.createdAt(), t.updatedAt(),
+                    token == null ? null : token.token(), token == null ? null : token.requestHash());
         } catch (StoreException e) {
             throw nameConflict(e, "The gateway already has a target named '" + t.name() + "'");
         }
+    }
+
+    @Override
+    public Optional<ClientTokenUse> targetByClientToken(String gatewayId, String token) {
+        return jdbc.queryOne("SELECT target_id, request_hash FROM gateway_targets WHERE gateway_id = ? AND client_token = ?",
+                rs -> new ClientTokenUse(rs.getString(1), rs.getString(2)), gatewayId, token);
     }
 
     @Override

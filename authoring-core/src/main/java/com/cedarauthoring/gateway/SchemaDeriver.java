@@ -223,7 +223,16 @@ public final class SchemaDeriver {
         if (type instanceof CedarType.SetType s) {
             return "Set<" + syntax(s.element()) + ">";
         }
-        return type.cedarSyntax();
+        if (type instanceof CedarType.StringType) {
+            return "String";
+        }
+        if (type instanceof CedarType.LongType) {
+            return "Long";
+        }
+        if (type instanceof CedarType.BoolType) {
+            return "Bool";
+        }
+        return "decimal";
     }
 
     /** A Cedar string literal. */

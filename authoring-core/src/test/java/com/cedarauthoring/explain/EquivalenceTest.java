@@ -91,4 +91,35 @@ class EquivalenceTest {
         assertThat(allowed).isPositive();
         assertThat(a).anyMatch(r -> r.actionId().equals("TravelTarget___create_booking"));
     }
+
+    @Test
+    void setAttributeLiteralsAreExercised() {
+        assertThat(compare(permit("context.input has labels && context.input.labels.contains(\"vip\")"),
+                permit("context.input has labels && context.input.labels.contains(\"gold\")"))).isPresent();
+    }
+
+    @Test
+    void missingHasGuardIsDetected() {
+        // Cedar skips a policy whose condition errors: without the guard, an absent reason disables the forbid
+        String allow = permit(null);
+        String guarded = TestSchemas.forbid(null).replace(";", " unless { context.input has reason && context.input.reason like \"*ok*\" };");
+        String unguarded = TestSchemas.forbid(null).replace(";", " unless { context.input.reason like \"*ok*\" };");
+        Optional<Equivalence.Difference> d = equivalence.compare(List.of(allow, guarded), List.of(allow, unguarded), SCHEMA);
+        assertThat(d).isPresent();
+        assertThat(d.get().request().input().has("reason")).isFalse();
+        assertThat(d.get().expectedAllowed()).isFalse();
+        assertThat(d.get().actualAllowed()).isTrue();
+    }
+
+    @Test
+    void targetGroupInAListEqualsItsTools() {
+        assertThat(compare(
+                TestSchemas.scope("permit", "principal is AgentCore::OAuthUser", "action in [AgentCore::Action::\"RefundTarget\"]") + ";",
+                TestSchemas.scope("permit", "principal is AgentCore::OAuthUser", "action in [AgentCore::Action::\"RefundTarget___process_refund\", AgentCore::Action::\"RefundTarget___check_status\"]") + ";"))
+                .isEmpty();
+        assertThat(compare(
+                TestSchemas.scope("permit", "principal is AgentCore::OAuthUser", "action in AgentCore::Action::\"RefundTarget\"") + ";",
+                TestSchemas.scope("permit", "principal is AgentCore::OAuthUser", "action == AgentCore::Action::\"RefundTarget___process_refund\"") + ";"))
+                .hasValueSatisfying(d -> assertThat(d.request().actionId()).isEqualTo("RefundTarget___check_status"));
+    }
 }

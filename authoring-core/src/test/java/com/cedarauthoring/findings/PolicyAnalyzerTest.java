@@ -49,6 +49,11 @@ class PolicyAnalyzerTest {
                 Arguments.of(permit("context.input has labels && context.input.labels.contains(\"x\")"), "NONE", true),
                 Arguments.of(permit("context.input has labels && context.input.labels.contains(\"x\") && context.input.amount < 1 && context.input.amount > 1"), "ALLOW_NONE", true),
                 Arguments.of(permit("true"), "ALLOW_ALL", true),
+                Arguments.of(permit("!(context.input.amount != 7) && context.input.amount > 7"), "ALLOW_NONE", true),
+                Arguments.of(permit("!(context.input.amount != 7) && context.input.amount >= 7"), "NONE", true),
+                Arguments.of(permit("context.input.amount >= 10 && context.input.amount <= 5"), "ALLOW_NONE", true),
+                Arguments.of(permit("context.input.amount != 1 || context.input.amount != 2"), "ALLOW_ALL", true),
+                Arguments.of(TestSchemas.scope("permit", "principal is AgentCore::OAuthUser", "action") + " unless { true };", "ALLOW_NONE", true),
                 Arguments.of(permit("!(context.input has count) || context.input.count < 5 || context.input.count >= 5"), "ALLOW_ALL", false));
     }
 
@@ -87,5 +92,15 @@ class PolicyAnalyzerTest {
             analyzer.analyze(p, SCHEMA);
         }
         assertThat((System.nanoTime() - t) / 100 / 1_000_000.0).isLessThan(5.0);
+    }
+
+    @Test
+    void namesTheContradictionForNegationsAndPresence() {
+        assertThat(analyzer.analyze(permit("context.input.eligible == true && !(context.input.eligible == true)"), SCHEMA)
+                .get(0).description()).contains("context.input.eligible == true and !(context.input.eligible == true) can never both hold");
+        assertThat(analyzer.analyze(permit("!(context.input has count) && context.input.count == 1"), SCHEMA)
+                .get(0).description()).contains("!(context.input has count) and context.input.count == 1 can never both hold");
+        assertThat(analyzer.analyze(forbid("context.input.amount >= 100 && context.input.amount < 100"), SCHEMA).get(0)
+                .description()).startsWith("Ineffective: Policy Engine will not deny any request");
     }
 }

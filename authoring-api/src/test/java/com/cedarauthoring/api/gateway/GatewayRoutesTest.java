@@ -78,7 +78,7 @@ class GatewayRoutesTest {
         Response created = call("POST", "/gateways/", "{'name':'refund-gateway','description':'Refunds',"
                 + "'roleArn':'arn:aws:iam::123456789012:role/GatewayRole','authorizerType':'CUSTOM_JWT',"
                 + "'authorizerConfiguration':{'customJWTAuthorizer':{'discoveryUrl':'https://idp.example.com/.well-known/openid-configuration'}},"
-                + "'clientToken':'abc','tags':{'team':'payments'}}");
+                + "'clientToken':'0d9f8a4e-5c4b-4a39-9f3e-7a1c2b3d4e5f','tags':{'team':'payments'}}");
         assertThat(created.status()).isEqualTo(202);
         JsonNode g = created.body();
         String id = g.get("gatewayId").asText();
@@ -223,6 +223,30 @@ class GatewayRoutesTest {
     }
 
     @Test
+    void clientTokenMakesCreatesIdempotent() throws Exception {
+        String body = "{'name':'idem-gw','roleArn':'arn:aws:iam::123456789012:role/R','authorizerType':'NONE',"
+                + "'clientToken':'11111111-2222-3333-4444-555555555555'}";
+        Response first = call("POST", "/gateways/", body);
+        Response again = call("POST", "/gateways/", body);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body().get("gatewayId")).isEqualTo(first.body().get("gatewayId"));
+        Response mismatch = call("POST", "/gateways/", body.replace("idem-gw", "idem-gw-2"));
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.body().get("reason").asText()).isEqualTo("IdempotentParameterMismatchException");
+
+        String gw = first.body().get("gatewayId").asText();
+        String target = refundTarget("Idem", "").replace("{'name'", "{'clientToken':'aaaaaaaa-2222-3333-4444-555555555555','name'");
+        Response t1 = call("POST", "/gateways/" + gw + "/targets/", target);
+        Response t2 = call("POST", "/gateways/" + gw + "/targets/", target);
+        assertThat(t1.status()).as(t1.raw()).isEqualTo(202);
+        assertThat(t2.body().get("targetId")).isEqualTo(t1.body().get("targetId"));
+        assertThat(call("POST", "/gateways/" + gw + "/targets/", target.replace("'Idem'", "'Idem2'")).body().get("reason").asText())
+                .isEqualTo("IdempotentParameterMismatchException");
+        assertThat(call("GET", "/gateways/" + gw + "/targets/", null).body().get("items")).hasSize(1);
+    }
+
+    @Test
     void badInputGetsAgentCoreErrors() throws Exception {
         String gw = createGateway("bad-input-gw", "CUSTOM_JWT");
         String role = "'roleArn':'arn:aws:iam::123456789012:role/R'";
@@ -235,6 +259,9 @@ class GatewayRoutesTest {
                 {"POST", "/gateways/", "{'name':'ok-gw-3'," + role + ",'authorizerType':'OAUTH'}", 400, "authorizerType"},
                 {"POST", "/gateways/", "{'name':42," + role + ",'authorizerType':'NONE'}", 400, "name"},
                 {"POST", "/gateways/", "{'name':'ok-gw-4'," + role + ",'authorizerType':'NONE','description':''}", 400, "description"},
+                {"POST", "/gateways/", "{'name':'ok-gw-5'," + role + ",'authorizerType':'NONE','clientToken':'short'}", 400, "clientToken"},
+                {"POST", "/gateways/", "{'name':'ok-gw-6','roleArn':'not-an-arn','authorizerType':'NONE'}", 400, "roleArn"},
+                {"POST", "/gateways/", "[1,2]", 400, "body"},
                 {"PUT", "/gateways/" + gw, "{'policyEngineConfiguration':{'arn':'nope','mode':'ENFORCE'}}", 400,
                         "policyEngineConfiguration.arn"},
                 {"PUT", "/gateways/" + gw, "{'policyEngineConfiguration':{'arn':'arn:aws:bedrock-agentcore:us-west-2:123456789012:"

@@ -64,7 +64,7 @@ public final class GatewayService implements GatewayDirectory {
      * (reason IdempotentParameterMismatchException).
      */
     public Gateway createGateway(ObjectNode request) {
-        ObjectNode doc = request.deepCopy();
+        ObjectNode doc = withoutNulls(request);
         Optional<GatewayStore.ClientToken> token = clientToken(doc);
         doc.remove("clientToken");
         if (token.isPresent()) {
@@ -139,7 +139,7 @@ public final class GatewayService implements GatewayDirectory {
 
     /** CreateGatewayTarget, with the same clientToken idempotency as {@link #createGateway}. */
     public GatewayTarget createTarget(String gatewayIdentifier, ObjectNode request) {
-        ObjectNode doc = request.deepCopy();
+        ObjectNode doc = withoutNulls(request);
         doc.remove("gatewayIdentifier");
         Optional<GatewayStore.ClientToken> token = clientToken(doc);
         doc.remove("clientToken");
@@ -300,6 +300,19 @@ public final class GatewayService implements GatewayDirectory {
     }
 
     // ---- member validation ----
+
+    /** A copy without top-level null members: on create, null means "not given". */
+    private static ObjectNode withoutNulls(ObjectNode request) {
+        ObjectNode doc = request.deepCopy();
+        List<String> nulls = new ArrayList<>();
+        doc.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                nulls.add(e.getKey());
+            }
+        });
+        doc.remove(nulls);
+        return doc;
+    }
 
     private static Optional<GatewayStore.ClientToken> clientToken(ObjectNode doc) {
         JsonNode v = doc.get("clientToken");

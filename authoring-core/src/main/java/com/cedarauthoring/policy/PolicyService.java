@@ -67,17 +67,19 @@ public final class PolicyService {
         Names.requireValidName("name", request.name());
         request.description().ifPresent(d -> PolicyEngineService.requireDescription("description", d));
         IdempotencyStore.requireValidToken("clientToken", clientToken);
-        checkDefinition(request.definition());
+        ParseOutcome parsed = checkDefinition(request.definition());
         PolicyEngine engine = engines.get(policyEngineId);
         ValidationMode mode = request.validationMode().orElse(ValidationMode.FAIL_ON_ANY_FINDINGS);
         return idempotency.once("CreatePolicy/" + policyEngineId, clientToken, request, Policy.class, () -> {
-            PolicyDefinition.Statement statement = resolve(engine, request.definition(), mode);
-            List<String> problems = problems(engine, statement.statement(), mode);
+            Resolved resolved = resolve(engine, request.definition(), parsed, mode);
+            String statement = resolved.statement().statement();
+            String scope = scopeOf(statement, resolved.parsed());
+            List<String> problems = problems(engine, statement, resolved.parsed(), scope, mode);
             String id = ids.resourceId(request.name());
             Instant now = now();
             Policy policy = new Policy(id, engine.policyEngineId(), request.name(), arns.policy(engine.policyEngineId(), id),
-                    request.description().orElse(null), statement.kind(), statement.statement(),
-                    scopeOf(statement.statement()), mode, request.enforcementMode().orElse(EnforcementMode.ACTIVE),
+                    request.description().orElse(null), resolved.statement().kind(), statement,
+                    scope, mode, request.enforcementMode().orElse(EnforcementMode.ACTIVE),
                     problems.isEmpty() ? PolicyStatus.ACTIVE : PolicyStatus.CREATE_FAILED, problems, now, now);
             store.insertPolicy(policy);
             return policy.reportedAs(PolicyStatus.CREATING);
@@ -104,6 +106,24 @@ public final class PolicyService {
     }
 
     /**
+     * Every policy of the engine in creation order, any status (for evaluation: callers keep ACTIVE ones
+     * and honour {@link Policy#enforcementMode()}).
+     */
+    public List<Policy> all(String policyEngineId) {
+        engines.get(policyEngineId);
+        List<Policy> all = new ArrayList<>();
+        PageRequest page = PageRequest.first(100);
+        while (true) {
+            Page<Policy> p = store.listPolicies(policyEngineId, Optional.empty(), page);
+            all.addAll(p.items());
+            if (p.nextToken().isEmpty()) {
+                return List.copyOf(all);
+            }
+            page = PageRequest.of("100", p.nextToken().get());
+        }
+    }
+
+    /**
      * UpdatePolicy; the response reports UPDATING. The result is re-validated against the engine's
      * gateways as they are now. A failing update keeps the policy's previous definition, description and
      * modes (a broken edit must not replace a working policy) and settles it as UPDATE_FAILED with reasons.
@@ -112,18 +132,20 @@ public final class PolicyService {
         if (change.description().changes() && change.description().value() != null) {
             PolicyEngineService.requireDescription("description", change.description().value());
         }
-        change.definition().ifPresent(this::checkDefinition);
+        Optional<ParseOutcome> parsed = change.definition().map(this::checkDefinition);
         PolicyEngine engine = engines.get(policyEngineId);
         Policy current = store.findPolicy(policyEngineId, policyId).orElseThrow(() -> notFound(policyEngineId, policyId));
         ValidationMode mode = change.validationMode().orElse(current.validationMode());
-        PolicyDefinition.Statement statement = change.definition()
-                .map(d -> resolve(engine, d, mode))
-                .orElse(new PolicyDefinition.Statement(current.kind(), current.statement()));
-        List<String> problems = problems(engine, statement.statement(), mode);
+        Resolved resolved = change.definition().isPresent()
+                ? resolve(engine, change.definition().get(), parsed.get(), mode)
+                : new Resolved(new PolicyDefinition.Statement(current.kind(), current.statement()), cedar.parse(current.statement()));
+        PolicyDefinition.Statement statement = resolved.statement();
+        String scope = scopeOf(statement.statement(), resolved.parsed());
+        List<String> problems = problems(engine, statement.statement(), resolved.parsed(), scope, mode);
         Policy stored = problems.isEmpty()
                 ? new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
                         change.description().applyTo(current.description()), statement.kind(), statement.statement(),
-                        scopeOf(statement.statement()), mode, change.enforcementMode().orElse(current.enforcementMode()),
+                        scope, mode, change.enforcementMode().orElse(current.enforcementMode()),
                         PolicyStatus.ACTIVE, List.of(), current.createdAt(), now())
                 : new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
                         current.description(), current.kind(), current.statement(), current.resourceScope(),
@@ -142,8 +164,15 @@ public final class PolicyService {
         return current.reportedAs(PolicyStatus.DELETING);
     }
 
-    /** Request-time checks of a definition: statement length and exactly one policy. */
-    private void checkDefinition(PolicyDefinition definition) {
+    /** A definition resolved to its statement, with Cedar's parse of it (parsing crosses JNI, so it is done once). */
+    private record Resolved(PolicyDefinition.Statement statement, ParseOutcome parsed) {}
+
+    /**
+     * Request-time checks of a definition: statement length and exactly one policy.
+     *
+     * @return the parse of the statement; null for a generation reference (parsed once resolved)
+     */
+    private ParseOutcome checkDefinition(PolicyDefinition definition) {
         if (definition instanceof PolicyDefinition.Statement s) {
             String field = "definition." + s.kind().member() + ".statement";
             int length = s.statement().length();
@@ -151,22 +180,25 @@ public final class PolicyService {
                 throw ValidationException.field(field, "Member must have length between " + PolicyDefinition.STATEMENT_MIN
                         + " and " + PolicyDefinition.STATEMENT_MAX + ", inclusive (value has length " + length + ")");
             }
-            requireSinglePolicy(field, s.statement());
-        } else if (definition instanceof PolicyDefinition.FromGeneration g) {
-            requireResourceId("definition.policyGeneration.policyGenerationId", g.policyGenerationId());
-            requireResourceId("definition.policyGeneration.policyGenerationAssetId", g.policyGenerationAssetId());
+            return requireSinglePolicy(field, s.statement());
         }
+        PolicyDefinition.FromGeneration g = (PolicyDefinition.FromGeneration) definition;
+        requireResourceId("definition.policyGeneration.policyGenerationId", g.policyGenerationId());
+        requireResourceId("definition.policyGeneration.policyGenerationAssetId", g.policyGenerationAssetId());
+        return null;
     }
 
     /**
      * Several policies in one statement is a malformed request (one policy per Policy resource), so it
      * is refused up front; other syntax errors are Cedar findings and settle as *_FAILED with Cedar's message.
      */
-    private void requireSinglePolicy(String field, String statement) {
-        if (cedar.parse(statement) instanceof ParseOutcome.Parsed parsed && parsed.policies().size() != 1) {
+    private ParseOutcome requireSinglePolicy(String field, String statement) {
+        ParseOutcome outcome = cedar.parse(statement);
+        if (outcome instanceof ParseOutcome.Parsed parsed && parsed.policies().size() != 1) {
             throw ValidationException.field(field, "The statement must hold exactly one Cedar policy; it holds "
                     + parsed.policies().size());
         }
+        return outcome;
     }
 
     private static void requireResourceId(String field, String value) {
@@ -177,9 +209,9 @@ public final class PolicyService {
     }
 
     /** The statement a definition stands for; generation assets are looked up and must belong to the engine. */
-    private PolicyDefinition.Statement resolve(PolicyEngine engine, PolicyDefinition definition, ValidationMode mode) {
+    private Resolved resolve(PolicyEngine engine, PolicyDefinition definition, ParseOutcome parsed, ValidationMode mode) {
         if (definition instanceof PolicyDefinition.Statement s) {
-            return s;
+            return new Resolved(s, parsed);
         }
         PolicyDefinition.FromGeneration ref = (PolicyDefinition.FromGeneration) definition;
         GeneratedAsset asset = assets
@@ -193,24 +225,46 @@ public final class PolicyService {
                     "The asset has findings " + asset.findings().stream().map(f -> f.type().name()).toList()
                             + (asset.cedar().isEmpty() ? " and no Cedar policy" : "") + "; it cannot become a policy");
         }
-        requireSinglePolicy("definition.policyGeneration.policyGenerationAssetId", asset.cedar().get());
-        return new PolicyDefinition.Statement(StatementKind.CEDAR, asset.cedar().get());
+        ParseOutcome assetParse = requireSinglePolicy("definition.policyGeneration.policyGenerationAssetId", asset.cedar().get());
+        return new Resolved(new PolicyDefinition.Statement(StatementKind.CEDAR, asset.cedar().get()), assetParse);
     }
 
-    /** Why this statement cannot be ACTIVE in this engine; empty when it can. */
-    private List<String> problems(PolicyEngine engine, String statement, ValidationMode mode) {
-        if (cedar.parse(statement) instanceof ParseOutcome.SyntaxError err) {
+    /**
+     * Why this statement cannot be ACTIVE in this engine; empty when it can.
+     *
+     * <p>AgentCore checks against the combined schema of all attached gateways ("not defined in the schema
+     * for any associated gateway"). Each gateway's schema declares only its own tools, so a policy is
+     * schema-valid when it validates against the schema of the gateway it is scoped to (when that gateway is
+     * attached), or else against at least one attached gateway's schema. The analyzer then judges it against
+     * the schemas it is valid for.
+     */
+    private List<String> problems(PolicyEngine engine, String statement, ParseOutcome parsed, String scope,
+                                  ValidationMode mode) {
+        if (parsed instanceof ParseOutcome.SyntaxError err) {
             return List.of("Validation failed: Cedar syntax error: " + err.message());
         }
-        List<GatewaySchema> schemas = gateways.schemasAttachedTo(engine.policyEngineArn());
-        List<String> problems = new ArrayList<>();
-        for (GatewaySchema schema : schemas) {
-            for (String message : cedar.validate(schema, statement)) {
-                problems.add("Validation failed against the schema of gateway " + schema.gatewayArn() + ": " + message);
+        List<GatewaySchema> attached = gateways.schemasAttachedTo(engine.policyEngineArn());
+        List<GatewaySchema> own = attached.stream().filter(s -> s.gatewayArn().equals(scope)).toList();
+        List<GatewaySchema> candidates = own.isEmpty() ? attached : own;
+        List<GatewaySchema> validFor = new ArrayList<>();
+        List<String> schemaProblems = new ArrayList<>();
+        for (GatewaySchema schema : candidates) {
+            List<String> messages = cedar.validate(schema, statement);
+            if (messages.isEmpty()) {
+                validFor.add(schema);
+            }
+            for (String message : messages) {
+                // Cedar names the policy by the id we gave it for validation, which means nothing to the caller.
+                schemaProblems.add("Validation failed against the schema of gateway " + schema.gatewayArn() + ": "
+                        + message.replaceFirst("^for policy `[^`]*`, ", ""));
             }
         }
-        if (problems.isEmpty() && mode == ValidationMode.FAIL_ON_ANY_FINDINGS) {
-            for (GatewaySchema schema : schemas) {
+        if (validFor.isEmpty() && !candidates.isEmpty()) {
+            return List.copyOf(schemaProblems);
+        }
+        List<String> problems = new ArrayList<>();
+        if (mode == ValidationMode.FAIL_ON_ANY_FINDINGS) {
+            for (GatewaySchema schema : validFor) {
                 for (Finding f : findings(statement, schema)) {
                     if (f.type() != FindingType.VALID) {
                         problems.add("Validation failed: " + f.type() + " finding (" + f.code() + "): " + f.description());
@@ -218,7 +272,7 @@ public final class PolicyService {
                 }
             }
         }
-        return List.copyOf(problems);
+        return problems.stream().distinct().toList();
     }
 
     private List<Finding> findings(String statement, GatewaySchema schema) {
@@ -232,8 +286,8 @@ public final class PolicyService {
     }
 
     /** The resource entity id of {@code resource == E} / {@code resource in E}; null when unscoped or unparsable. */
-    private String scopeOf(String statement) {
-        if (!(cedar.parse(statement) instanceof ParseOutcome.Parsed parsed) || parsed.policies().size() != 1) {
+    private String scopeOf(String statement, ParseOutcome parsed) {
+        if (!(parsed instanceof ParseOutcome.Parsed p) || p.policies().size() != 1) {
             return null;
         }
         JsonNode resource = cedar.est(statement).path("resource");

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * returns the first response; the same token with a different request is a ValidationException with
  * reason {@code IdempotentParameterMismatchException}.
  *
- * <p>The action and the record are written in one transaction, so a concurrent duplicate loses on the
- * primary key, rolls its own effects back and then answers from the winner's record.
+ * <p>The action and the record are written in one transaction, so a concurrent duplicate fails (on the
+ * record's key or on the action's own constraints), rolls its own effects back and then answers from the
+ * winner's record.
  */
 public final class IdempotencyStore {
     public static final String CLIENT_TOKEN_PATTERN = "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}";
@@ -79,11 +80,11 @@ public final class IdempotencyStore {
                 return response;
             });
         } catch (RuntimeException e) {
-            if (Jdbc.isUniqueViolation(e)) {
-                Optional<T> winner = replay(scope, token, hash, responseType);
-                if (winner.isPresent()) {
-                    return winner.get();
-                }
+            // A concurrent request with this token may have won: it fails here on the record's key, or earlier
+            // on a constraint of its own (a name taken by the winner). Either way the winner's answer stands.
+            Optional<T> winner = replay(scope, token, hash, responseType);
+            if (winner.isPresent()) {
+                return winner.get();
             }
             throw e;
         }

@@ -168,6 +168,28 @@ class PolicyServiceTest {
     }
 
     @Test
+    void severalAttachedGatewaysActLikeOneCombinedSchema() {
+        PolicyEngine e = attachedEngine();
+        String otherArn = ARNS.gateway("ship-gw-abcdefghij");
+        String shipSchema = SCHEMA.replace("RefundTarget___process_refund", "ShipTarget___ship_order");
+        attached.put(e.policyEngineArn(), List.of(
+                new GatewaySchema(GATEWAY_ARN, AuthorizerType.CUSTOM_JWT, List.of(), SCHEMA, "{}"),
+                new GatewaySchema(otherArn, AuthorizerType.CUSTOM_JWT, List.of(), shipSchema, "{}")));
+        String ship = VALID.replace(GATEWAY_ARN, otherArn).replace("RefundTarget___process_refund", "ShipTarget___ship_order");
+        String unscopedRefund = "permit(principal, action == AgentCore::Action::\"RefundTarget___process_refund\", resource);";
+        for (String statement : List.of(VALID, ship, unscopedRefund)) {
+            Policy p = policies.create(e.policyEngineId(), cedar("P" + Math.abs(statement.hashCode()), statement), Optional.empty());
+            assertThat(policies.get(e.policyEngineId(), p.policyId()).status()).as(statement).isEqualTo(PolicyStatus.ACTIVE);
+        }
+        // the refund tool scoped to the shipping gateway is checked against that gateway only
+        String misplaced = VALID.replace(GATEWAY_ARN, otherArn);
+        Policy m = policies.create(e.policyEngineId(), cedar("Misplaced", misplaced), Optional.empty());
+        Policy failed = policies.get(e.policyEngineId(), m.policyId());
+        assertThat(failed.status()).isEqualTo(PolicyStatus.CREATE_FAILED);
+        assertThat(failed.statusReasons()).allSatisfy(r -> assertThat(r).contains(otherArn).doesNotContain("for policy `"));
+    }
+
+    @Test
     void unattachedEngineOnlyParses() {
         PolicyEngine e = engines.create("Lonely", Optional.empty(), Optional.empty());
         Policy p = policies.create(e.policyEngineId(), cedar("AnyAction", UNKNOWN_ACTION), Optional.empty());
@@ -236,6 +258,7 @@ class PolicyServiceTest {
         var second = policies.list(e.policyEngineId(), Optional.empty(), PageRequest.of("2", first.nextToken().orElseThrow()));
         assertThat(second.items()).extracting(Policy::name).containsExactly("OnOther");
         assertThat(second.nextToken()).isEmpty();
+        assertThat(policies.all(e.policyEngineId())).extracting(Policy::name).containsExactly("OnThis", "Unscoped", "OnOther");
     }
 
     @Test
@@ -264,6 +287,25 @@ class PolicyServiceTest {
         assertThatThrownBy(() -> policies.create(e.policyEngineId(), NewPolicy.of("Missing",
                 new PolicyDefinition.FromGeneration("gen_one-abcdefghij", "asset_zzz-abcdefghij")), Optional.empty()))
                 .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void concurrentRetriesWithOneClientTokenCreateOneEngine() throws Exception {
+        String token = "retry-0123456789abcdef0123456789abcdef";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<PolicyEngine>>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> engines.create("Racy", Optional.empty(), Optional.of(token))));
+            }
+            PolicyEngine first = futures.get(0).get();
+            for (var f : futures) {
+                assertThat(f.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(engines.list(PageRequest.first(100)).items()).hasSize(1);
     }
 
     @Test

@@ -197,6 +197,10 @@ class GatewayRoutesTest {
 
         assertThat(call("GET", "/gateways/" + gw + "/targets/" + targetId, null).body().get("name").asText())
                 .isEqualTo("RefundTarget");
+        Response iam = call("PATCH", "/gateways/" + gw, "{'authorizerType':'AWS_IAM'}");
+        assertThat(iam.status()).as(iam.raw()).isEqualTo(202);
+        assertThat(call("GET", "/gateways/" + gw + "/schema", null).body().get("cedar").asText())
+                .contains("principal: [IamEntity]").doesNotContain("principal: [OAuthUser]");
         Response deleted = call("DELETE", "/gateways/" + gw + "/targets/" + targetId + "/", null);
         assertThat(deleted.status()).isEqualTo(202);
         assertThat(deleted.body().get("status").asText()).isEqualTo("DELETING");
@@ -225,12 +229,13 @@ class GatewayRoutesTest {
     @Test
     void clientTokenMakesCreatesIdempotent() throws Exception {
         String body = "{'name':'idem-gw','roleArn':'arn:aws:iam::123456789012:role/R','authorizerType':'NONE',"
-                + "'clientToken':'11111111-2222-3333-4444-555555555555'}";
+                + "'clientToken':'11111111-2222-3333-4444-555555555555','description':{},'kmsKeyArn':null}";
         Response first = call("POST", "/gateways/", body);
         Response again = call("POST", "/gateways/", body);
         assertThat(first.status()).isEqualTo(202);
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.body().get("gatewayId")).isEqualTo(first.body().get("gatewayId"));
+        assertThat(first.body().has("description") || first.body().has("kmsKeyArn")).isFalse();
         Response mismatch = call("POST", "/gateways/", body.replace("idem-gw", "idem-gw-2"));
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(mismatch.body().get("reason").asText()).isEqualTo("IdempotentParameterMismatchException");

@@ -116,6 +116,14 @@ class GenerationRoutesTest {
         Http.Response list = http.get(base() + "?maxResults=100");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body().get("policyGenerations").findValuesAsText("policyGenerationId")).contains(id);
+        Http.Response firstPage = http.get(base() + "?maxResults=1");
+        assertThat(firstPage.body().get("policyGenerations")).hasSize(1);
+        Http.Response secondPage = http.get(base() + "?maxResults=1&nextToken=" + firstPage.body().get("nextToken").asText());
+        assertThat(secondPage.body().get("policyGenerations")).hasSize(1);
+        assertThat(secondPage.body().at("/policyGenerations/0/policyGenerationId"))
+                .isNotEqualTo(firstPage.body().at("/policyGenerations/0/policyGenerationId"));
+        assertThat(http.get("/policy-engines/NoEngine-0000000000/policy-generations").status()).isEqualTo(404);
+        assertThat(http.get(base() + "?maxResults=0").status()).isEqualTo(400);
     }
 
     static List<String> types(JsonNode asset) {

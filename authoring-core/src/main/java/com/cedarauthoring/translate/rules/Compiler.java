@@ -444,7 +444,19 @@ final class Compiler {
                             + "\" was read as users with role \"" + role + "\"; it could also be a group or a username",
                             id.start(), id.end()));
                 } else {
-                    addTag(out, "username", List.of(id), "==", k);
+                    List<Tok> ids = new ArrayList<>(List.of(id));
+                    int q = k + 1;
+                    while ((w(q, "and") || w(q, "or") || (q < t.size() && t.get(q).kind() == Tok.Kind.COMMA)) && q + 1 < t.size()) {
+                        int r = w(q + 1, "and") || w(q + 1, "or") ? q + 2 : q + 1;
+                        if (r < t.size() && (t.get(r).kind() == Tok.Kind.QUOTED || t.get(r).text().contains("-")) && isIdentifier(r)) {
+                            ids.add(t.get(r));
+                            q = r + 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    addTag(out, "username", ids, "==", k);
+                    k = q - 1;
                 }
                 any = true;
                 i = parseClaims(k + 1, out);
@@ -660,6 +672,7 @@ final class Compiler {
 
     /** Values of a claim: "R", "R1 or R2", "R1, R2, or R3". Stops at "and" (next claim) and at "to". */
     private int claimValues(int c, List<Tok> values) {
+        String claimWord = c > 0 && t.get(c - 1).kind() == Tok.Kind.WORD ? t.get(c - 1).lower() : "";
         if (w(c, "either") && isValueTok(c + 1)) {
             c++;
         }
@@ -670,7 +683,10 @@ final class Compiler {
         values.add(t.get(c));
         c++;
         while (c < t.size()) {
-            if (w(c, "or") && isValueTok(c + 1) && !w(c + 2, "can")) {
+            if (w(c, "or") && w(c + 1, claimWord) && isValueTok(c + 2) && isClaimWord(c + 1)) {
+                values.add(t.get(c + 2));
+                c += 3;
+            } else if (w(c, "or") && isValueTok(c + 1) && !w(c + 2, "can")) {
                 values.add(t.get(c + 1));
                 c += 2;
             } else if (t.get(c).kind() == Tok.Kind.COMMA && w(c + 1, "or") && isValueTok(c + 2)) {
@@ -811,11 +827,36 @@ final class Compiler {
                 }
             }
         }
+        boolean conjunction = false;
+        for (int k = s; k < e; k++) {
+            if (w(k, "or") || w(k, "and") || t.get(k).kind() == Tok.Kind.COMMA) {
+                conjunction = true;
+            }
+        }
+        if (conjunction) {
+            int before = notes.size();
+            String several = severalTools(s, e, true);
+            if (several != null) {
+                return several;
+            }
+            while (notes.size() > before) {
+                notes.remove(notes.size() - 1);
+            }
+        }
         List<Tool> single = matchTools(content, true);
         if (single != null) {
             tools = single;
             return scopeFor(single);
         }
+        String several = severalTools(s, e, false);
+        if (several != null) {
+            return several;
+        }
+        return valueAdjective(content);
+    }
+
+    /** "process refunds or check refund status": each part names a tool. Null when a part matches none. */
+    private String severalTools(int s, int e, boolean quiet) {
         // several tools: split on "or" / "and" / ","
         List<List<Integer>> parts = new ArrayList<>();
         List<Integer> cur = new ArrayList<>();
@@ -858,13 +899,23 @@ final class Compiler {
                     m = matchTools(withObject, false);
                 }
                 if (m == null) {
+                    if (quiet) {
+                        return null;
+                    }
                     failTool(part);
                 }
                 chosen.addAll(m);
             }
+            if (quiet && chosen.size() < 2) {
+                return null;
+            }
             tools = List.copyOf(chosen);
             return scopeFor(tools);
         }
+        return null;
+    }
+
+    private String valueAdjective(List<Integer> content) {
         // "high-sensitivity models": a value-attribute adjective narrowing the tool's object
         for (int k : content) {
             String text = t.get(k).text();
@@ -1221,6 +1272,17 @@ final class Compiler {
         if (w(i, "there") && (w(i + 1, "is") || w(i + 1, "are")) && w(i + 2, "no")) {
             noSubject = true;
             i += 3;
+        } else if (w(i, "there") && (w(i + 1, "is") || w(i + 1, "are")) && (w(i + 2, "a") || w(i + 2, "an"))) {
+            int ns = i + 3;
+            int ne = ns;
+            while (ne < e && t.get(ne).kind() == Tok.Kind.WORD && !isConnectorWord(ne) && !isPredicateStart(ne)) {
+                ne++;
+            }
+            if (ne > ns && (ne >= e || isConnectorWord(ne) || t.get(ne).kind() != Tok.Kind.WORD)) {
+                Attr a = subject(ns, ne, null, ns);
+                next[0] = ne;
+                return presence(a);
+            }
         } else if (w(i, "no") && !w(i + 1, "more") && !w(i + 1, "less") && !w(i + 1, "fewer") && !w(i + 1, "greater")) {
             noSubject = true;
             i++;
@@ -1306,8 +1368,17 @@ final class Compiler {
         }
         List<String> nw = Words.identifierWords(t.get(words.get(0)).text());
         boolean userQualified = ne - ns > 1;
-        if (!userQualified && bestAttrQuiet(nw, commonAttrs()) != null) {
-            return null;
+        if (!userQualified) {
+            // only the usual JWT claims, and only when no chosen tool has an input of that name
+            if (!Set.of("role", "roles", "scope", "scopes", "username", "tier", "department", "group", "groups", "team")
+                    .contains(t.get(words.get(0)).lower())) {
+                return null;
+            }
+            for (Tool tool : tools) {
+                if (bestAttrQuiet(nw, tool.attrs()) != null) {
+                    return null;
+                }
+            }
         }
         String claim = claimName(words.get(0), words.get(0) + 1);
         int k = p;
@@ -1525,6 +1596,9 @@ final class Compiler {
                 while (k < e && t.get(k).kind() == Tok.Kind.WORD && !isConnectorWord(k)) {
                     k++;
                 }
+            } else if (k < e && t.get(k).kind() == Tok.Kind.WORD && !isConnectorWord(k)
+                    && (a.nameStems().contains(Words.stem(t.get(k).lower())) || a.descStems().contains(Words.stem(t.get(k).lower())))) {
+                k++; // a unit the attribute is described in: "60 minutes", "5 kilograms"
             }
             // "500 or more", "10 and above"
             int[] pl = new int[1];
@@ -1569,6 +1643,12 @@ final class Compiler {
             Attr a = subject(ns, ne, null, p);
             next[0] = k + 1;
             return neg ? new Cond.Not(presence(a)) : presence(a);
+        }
+        if (!copula && k == p && ns > 0 && (w(ns - 1, "a") || w(ns - 1, "an")) && ne > ns
+                && (k >= e || t.get(k).kind() != Tok.Kind.WORD || isConnectorWord(k))) {
+            // "with a reason": the attribute is present
+            next[0] = ne;
+            return presence(subject(ns, ne, null, p));
         }
         if (!copula && k == p && ne - ns >= 2 && (t.get(ne - 1).isAny(Words.TRUE_WORDS) || t.get(ne - 1).isAny(Words.PRESENT)
                 || t.get(ne - 1).isAny(Words.FALSE_WORDS))) {
@@ -1740,11 +1820,39 @@ final class Compiler {
         for (Tok v : vals) {
             texts.add(enumSpelling(a, v.text()));
         }
+        if (vals.size() == 1 && vals.get(0).kind() == Tok.Kind.WORD) {
+            // "the reason is wrong item": a value of several plain words, up to the next connective
+            int j = next[0];
+            StringBuilder sb = new StringBuilder(vals.get(0).text());
+            while (j < e && j - next[0] < 3 && t.get(j).kind() == Tok.Kind.WORD && !isConnectorWord(j) && !isPredicateStart(j)
+                    && !Words.STOP.contains(t.get(j).lower()) && !Words.COND_MARKERS.contains(t.get(j).lower())
+                    && !Words.SUBJECTIVE.contains(t.get(j).lower()) && plainWord(t.get(j).text())) {
+                sb.append(' ').append(t.get(j).text());
+                j++;
+            }
+            if (j > next[0] && (j >= e || isConnectorWord(j) || t.get(j).kind() != Tok.Kind.WORD)) {
+                texts.set(0, sb.toString());
+                next[0] = j;
+            }
+        }
         if (texts.size() == 1) {
             return guard(a, new Cond.Atom(expr(a) + (neg ? " != " : " == ") + "\"" + esc(texts.get(0)) + "\""));
         }
         Cond c = new Cond.Atom(list(texts) + ".contains(" + expr(a) + ")");
         return neg ? guardNot(a, c) : guard(a, c);
+    }
+
+    private static boolean plainWord(String w) {
+        boolean letter = false;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (!Character.isDigit(c) && c != '-' && c != '_') {
+                return false;
+            }
+        }
+        return letter;
     }
 
     /** Keeps the user's spelling, but when it equals an enum value ignoring case the schema's spelling is what matches. */
@@ -1865,7 +1973,7 @@ final class Compiler {
                 {"or lower", "<="}};
         for (String[] c : post) {
             String[] ws = c[0].split(" ");
-            if (w(k, ws[0]) && w(k + 1, ws[1]) && !(k + 2 < t.size() && t.get(k + 2).kind() == Tok.Kind.NUMBER)) {
+            if (w(k, ws[0]) && w(k + 1, ws[1]) && !(k + 2 < t.size() && (t.get(k + 2).kind() == Tok.Kind.NUMBER || w(k + 2, "than")))) {
                 len[0] = 2;
                 return c[1];
             }

@@ -115,6 +115,11 @@ final class Compiler {
             if (found != null) {
                 principalNamed = true;
                 i = end[0];
+                if ((w(i, "access") || w(i, "permission") || w(i, "permissions") || w(i, "rights")) && (w(i + 1, "to") || w(i + 1, "for"))) {
+                    i++; // "grant users with role admin access to all tools"
+                } else if ((w(i, "the") && (w(i + 1, "ability") || w(i + 1, "right")) && w(i + 2, "to"))) {
+                    i += 2;
+                }
                 if (w(i, "to") || w(i, "from")) {
                     i++;
                     if (w(i, "be") && w(i + 1, "able") && w(i + 2, "to")) {
@@ -975,12 +980,21 @@ final class Compiler {
             return null;
         }
         List<Score> scores = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        List<String> partStems = new ArrayList<>();
+        for (int k : words) {
+            for (String part : Words.identifierWords(t.get(k).text())) {
+                parts.add(part);
+                partStems.add(Words.stem(part));
+            }
+        }
         for (Tool tool : index.tools) {
             int name = 0, syn = 0, desc = 0, target = 0, left = 0;
             Set<String> covered = new java.util.HashSet<>();
-            for (int k : words) {
-                for (String part : Words.identifierWords(t.get(k).text())) {
-                    String st = Words.stem(part);
+            {
+                for (int pi = 0; pi < parts.size(); pi++) {
+                    String part = parts.get(pi);
+                    String st = partStems.get(pi);
                     if (tool.nameStems().contains(st)) {
                         name++;
                         covered.add(st);
@@ -1545,8 +1559,9 @@ final class Compiler {
             return neg ? presence(a) : new Cond.Not(presence(a));
         }
         // between
-        if (w(k, "between") || (w(k, "in") && w(k + 1, "the") && w(k + 2, "range"))) {
-            int v = w(k, "between") ? k + 1 : k + 3;
+        boolean fromTo = (w(k, "from") && k + 1 < t.size() && t.get(k + 1).kind() == Tok.Kind.NUMBER && w(k + 2, "to"));
+        if (w(k, "between") || fromTo || (w(k, "in") && w(k + 1, "the") && w(k + 2, "range"))) {
+            int v = w(k, "between") || fromTo ? k + 1 : k + 3;
             if (w(v, "of")) {
                 v++;
             }
@@ -1557,7 +1572,7 @@ final class Compiler {
             Tok hi = numberAt(v + 2);
             Attr a = subject(ns, ne, lo, p);
             next[0] = v + 3;
-            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_BETWEEN", "\"between " + lo.text() + " and " + hi.text()
+            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_BETWEEN", "\"" + span(k, v + 3)
                     + "\" does not say whether the bounds are included; read as inclusive (>= " + lo.text() + " and <= "
                     + hi.text() + "); exclusive bounds would use > and <", t.get(k).start(), hi.end()));
             Cond c = guard(a, new Cond.And(List.of(compare(a, ">=", lo), compare(a, "<=", hi))));
@@ -1946,9 +1961,20 @@ final class Compiler {
             {"anything other than", "!="},
     };
 
+    private static final String[][] COMPARATOR_WORDS = split(COMPARATORS);
+
+    private static String[][] split(String[][] table) {
+        String[][] out = new String[table.length][];
+        for (int i = 0; i < table.length; i++) {
+            out[i] = table[i][0].split(" ");
+        }
+        return out;
+    }
+
     private String comparator(int k, int[] len) {
-        for (String[] c : COMPARATORS) {
-            String[] ws = c[0].split(" ");
+        for (int ci = 0; ci < COMPARATORS.length; ci++) {
+            String[] c = COMPARATORS[ci];
+            String[] ws = COMPARATOR_WORDS[ci];
             boolean ok = true;
             for (int j = 0; j < ws.length; j++) {
                 if (!w(k + j, ws[j])) {
@@ -1965,12 +1991,10 @@ final class Compiler {
     }
 
     private String postfix(int k, int[] len) {
-        String[][] post = {
-                {"or more", ">="}, {"or greater", ">="}, {"or higher", ">="}, {"or above", ">="}, {"or over", ">="},
-                {"and above", ">="}, {"and up", ">="}, {"and over", ">="}, {"or larger", ">="}, {"at minimum", ">="},
-                {"or less", "<="}, {"or fewer", "<="}, {"or lower", "<="}, {"or below", "<="}, {"or under", "<="},
-                {"and below", "<="}, {"and under", "<="}, {"or smaller", "<="}, {"at most", "<="}, {"at maximum", "<="},
-                {"or lower", "<="}};
+        if (!(w(k, "or") || w(k, "and") || w(k, "at"))) {
+            return null;
+        }
+        String[][] post = POSTFIX;
         for (String[] c : post) {
             String[] ws = c[0].split(" ");
             if (w(k, ws[0]) && w(k + 1, ws[1]) && !(k + 2 < t.size() && (t.get(k + 2).kind() == Tok.Kind.NUMBER || w(k + 2, "than")))) {
@@ -1980,6 +2004,13 @@ final class Compiler {
         }
         return null;
     }
+
+    private static final String[][] POSTFIX = {
+                {"or more", ">="}, {"or greater", ">="}, {"or higher", ">="}, {"or above", ">="}, {"or over", ">="},
+                {"and above", ">="}, {"and up", ">="}, {"and over", ">="}, {"or larger", ">="}, {"at minimum", ">="},
+                {"or less", "<="}, {"or fewer", "<="}, {"or lower", "<="}, {"or below", "<="}, {"or under", "<="},
+                {"and below", "<="}, {"and under", "<="}, {"or smaller", "<="}, {"at most", "<="}, {"at maximum", "<="},
+                {"or lower", "<="}};
 
     private static String negate(String op) {
         return switch (op) {
@@ -2109,11 +2140,14 @@ final class Compiler {
         Attr best = null;
         int bestScore = Integer.MIN_VALUE;
         List<Attr> tied = new ArrayList<>();
+        List<String> stems = new ArrayList<>();
+        for (String wd : words) {
+            stems.add(Words.stem(wd));
+        }
         for (Attr a : attrs) {
             int name = 0, desc = 0, ctx = 0, miss = 0;
             Set<String> covered = new java.util.HashSet<>();
-            for (String wd : words) {
-                String st = Words.stem(wd);
+            for (String st : stems) {
                 if (a.nameStems().contains(st)) {
                     name++;
                     covered.add(st);

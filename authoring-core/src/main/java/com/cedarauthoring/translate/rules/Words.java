@@ -10,7 +10,7 @@ import java.util.Set;
 final class Words {
     private Words() {}
 
-    static final Set<String> PERMIT = Set.of("allow", "permit", "authorize", "authorise", "let", "enable", "grant",
+    static final Set<String> PERMIT = Set.of("allow", "permit", "authorize", "authorise", "let", "enable", "grant", "give",
             "approve-access");
     static final Set<String> FORBID = Set.of("block", "deny", "forbid", "prevent", "prohibit", "disallow", "reject",
             "refuse", "stop", "bar", "restrict");
@@ -31,7 +31,7 @@ final class Words {
     static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our", "your", "this",
             "that", "any", "given", "requested", "specified");
     static final Set<String> PRESENT = Set.of("provided", "given", "specified", "present", "included", "supplied",
-            "populated", "exists", "exist", "defined", "attached");
+            "populated", "exists", "exist", "defined", "attached", "set");
     static final Set<String> ABSENT = Set.of("missing", "absent", "omitted", "empty", "unset", "blank", "undefined");
     static final Set<String> TRUE_WORDS = Set.of("true", "yes", "requested", "enabled", "on", "checked", "selected",
             "required", "set", "confirmed");

@@ -69,7 +69,8 @@ final class Compiler {
             throw new Untranslatable("UNTRANSLATED_WORDS", "the requirement has no words", 0, 0);
         }
         int i = 0;
-        while (i < t.size() && (w(i, "please") || w(i, "only") || w(i, "policy:") || w(i, "rule:"))) {
+        while (i < t.size() && (w(i, "please") || w(i, "only") || w(i, "policy:") || w(i, "rule:") || w(i, "also")
+                || w(i, "additionally") || w(i, "finally") || w(i, "then"))) {
             i++;
         }
         boolean forbid;
@@ -125,9 +126,16 @@ final class Compiler {
                     if (w(i, "be") && w(i + 1, "able") && w(i + 2, "to")) {
                         i += 3;
                     }
-                } else if (!let && i < t.size() && !isBoundary(i)) {
-                    throw new Untranslatable("UNTRANSLATED_WORDS", "expected \"to\" after the principal", t.get(i).start(),
-                            t.get(i).end());
+                } else if (!let && i < t.size() && !(w(i, "when") || w(i, "if") || w(i, "unless") || w(i, "where")
+                        || w(i, "whenever"))) {
+                    int j = i;
+                    while (j < t.size() && !w(j, "to") && !w(j, "from")) {
+                        j++;
+                    }
+                    j = Math.min(j, t.size()) - 1;
+                    throw new Untranslatable("UNTRANSLATED_WORDS", "could not read \"" + span(i, j + 1)
+                            + "\" as part of the principal (exceptions and other qualifiers are not supported)",
+                            t.get(i).start(), t.get(Math.max(i, j)).end());
                 }
             } else {
                 principalNamed = false;

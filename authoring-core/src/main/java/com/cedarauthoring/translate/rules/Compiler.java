@@ -107,6 +107,10 @@ final class Compiler {
         } else {
             return subjectFirst();
         }
+        if (i < t.size() && t.get(i).isAny(PRONOUNS)) {
+            throw new Untranslatable("UNTRANSLATED_WORDS", "\"" + t.get(i).text()
+                    + "\" refers to another requirement; name the principal in each requirement", t.get(i).start(), t.get(i).end());
+        }
         if (bare) {
             principalNamed = true;
             actionStart = i;
@@ -221,6 +225,9 @@ final class Compiler {
         throw new Untranslatable("UNSUPPORTED_CONSTRUCT",
                 "no effect word (allow, permit, deny, block, can, cannot...) was found", 0, t.get(t.size() - 1).end());
     }
+
+    private static final Set<String> PRONOUNS = Set.of("them", "they", "him", "her", "it", "us", "me", "those", "these",
+            "someone", "somebody", "whoever");
 
     private Object i2(int k) {
         return k < t.size() ? t.get(k) : null;
@@ -517,7 +524,8 @@ final class Compiler {
             return false;
         }
         String l = x.lower();
-        return !Words.STOP.contains(l) && !Words.DETERMINERS.contains(l) && !l.equals("with") && !l.equals("whose")
+        return !Words.STOP.contains(l) && !Words.DETERMINERS.contains(l) && !PRONOUNS.contains(l) && !l.equals("with") && !l.equals("has") && !l.equals("have")
+                && !l.equals("holds") && !l.equals("hold") && !l.equals("without") && !l.equals("except") && !l.equals("whose")
                 && !l.equals("who") && !l.equals("can") && !l.equals("cannot") && !l.equals("may") && !l.equals("must")
                 && !l.equals("having") && !l.equals("named") && !Words.COND_MARKERS.contains(l)
                 && !Words.PRINCIPAL_NOUNS.contains(l) && !Words.EVERYONE.contains(l) && !l.equals("should")
@@ -541,8 +549,9 @@ final class Compiler {
                 k = c + 2;
                 first = false;
                 continue;
-            } else if (w(c, "with") || w(c, "having") || w(c, "holding") || ((w(c, "who") || w(c, "that")) && (w(c + 1, "have") || w(c + 1, "has") || w(c + 1, "hold")))) {
-                c += w(c, "with") || w(c, "having") || w(c, "holding") ? 1 : 2;
+            } else if (w(c, "with") || w(c, "having") || w(c, "holding") || w(c, "has") || w(c, "holds")
+                    || ((w(c, "who") || w(c, "that")) && (w(c + 1, "have") || w(c + 1, "has") || w(c + 1, "hold")))) {
+                c += w(c, "who") || w(c, "that") ? 2 : 1;
             } else if ((w(c, "and") || t.get(c).kind() == Tok.Kind.COMMA) && !first && claimWordAt(c + 1)) {
                 c += 1;
                 if (w(c, "with")) {
@@ -1438,7 +1447,7 @@ final class Compiler {
             k++;
         }
         return (w(k, "user") || w(k, "users") || w(k, "caller") || w(k, "principal"))
-                && (w(k + 1, "with") || w(k + 1, "whose") || (w(k + 1, "has") && isClaimWord(k + 2)) || isIdentifierTokenAfterUser(k + 1));
+                && (w(k + 1, "with") || w(k + 1, "whose") || ((w(k + 1, "has") || w(k + 1, "holds")) && claimWordAt(k + 2)) || isIdentifierTokenAfterUser(k + 1));
     }
 
     private boolean isIdentifierTokenAfterUser(int k) {

@@ -1150,6 +1150,10 @@ final class Compiler {
     }
 
     private Untranslatable leftover(int i, int e) {
+        e = Math.min(e, t.size());
+        if (i >= e) {
+            i = Math.max(0, e - 1);
+        }
         for (int k = i; k < e; k++) {
             if (Words.SUBJECTIVE.contains(t.get(k).lower())) {
                 return new Untranslatable("SUBJECTIVE_CONDITION", "\"" + t.get(k).text()
@@ -1324,6 +1328,10 @@ final class Compiler {
         while (true) {
             while (p < e && isDeterminer(p)) {
                 p++;
+            }
+            if (p >= e) {
+                Tok last = t.get(e - 1);
+                throw new Untranslatable("UNTRANSLATED_WORDS", "the condition is incomplete", t.get(Math.min(i, e - 1)).start(), last.end());
             }
             int ns = p;
             while (p < e && !isPredicateStart(p) && t.get(p).kind() == Tok.Kind.WORD && !t.get(p).is("and")

@@ -60,7 +60,8 @@ public final class RulesTranslator implements Translator {
             // a defect in the compiler must not fail the generation: report it as untranslatable
             Finding f = Finding.of(FindingType.NOT_TRANSLATABLE, "UNSUPPORTED_CONSTRUCT",
                     "the rules translator could not read this requirement (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "") + ")", req.span());
+                    + java.util.Arrays.stream(e.getStackTrace()).filter(el -> el.getClassName().startsWith("com.cedarauthoring"))
+                            .findFirst().map(el -> " at " + el).orElse("") + ")", req.span());
             return new TranslationOutcome.Candidates(List.of(
                     new Candidate(req.text(), req.span(), Optional.empty(), List.of(f), Provenance.rules())));
         }

@@ -27,6 +27,7 @@ import java.util.Optional;
  * Every candidate is checked the same way whichever translator made it. Thread-safe.
  */
 public final class GenerationPipeline {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GenerationPipeline.class);
     private final Splitter splitter;
     private final Translator translator;
     private final Cedar cedar;
@@ -127,20 +128,18 @@ public final class GenerationPipeline {
         return new Check.Valid(policy, analyze(policy, schema), explain(policy, schema), examples(policy, schema));
     }
 
-    // The analysis classes may not be available in every build (they throw UnsupportedOperationException
-    // until implemented); a policy is then stored without those extras rather than failing the generation.
+    // The scope analysis decides findings, so its failure fails the run (and the job retries); a
+    // policy is never called VALID because an analysis could not run.
     private List<Finding> analyze(String policy, GatewaySchema schema) {
-        try {
-            return analyzer.analyze(policy, schema);
-        } catch (UnsupportedOperationException e) {
-            return List.of();
-        }
+        return analyzer.analyze(policy, schema);
     }
 
+    // Explanation and examples are reviewer aids: a failure there must not cost the user the generation.
     private Optional<String> explain(String policy, GatewaySchema schema) {
         try {
             return Optional.ofNullable(explainer.explain(policy, schema));
-        } catch (UnsupportedOperationException e) {
+        } catch (RuntimeException e) {
+            log.warn("No explanation for a generated policy: {}", e.toString());
             return Optional.empty();
         }
     }
@@ -148,7 +147,8 @@ public final class GenerationPipeline {
     private List<DecisionExample> examples(String policy, GatewaySchema schema) {
         try {
             return examples.examples(policy, schema);
-        } catch (UnsupportedOperationException e) {
+        } catch (RuntimeException e) {
+            log.warn("No decision examples for a generated policy: {}", e.toString());
             return List.of();
         }
     }

@@ -68,6 +68,8 @@ class GenerationPipelineTest {
         assertThat(a.cedar().orElseThrow()).isEqualTo(CEDAR.format(TestSchemas.permit("context.input.amount < 500")));
         assertThat(a.provenance()).isEqualTo(MODEL);
         assertThat(a.rawTextFragment()).isEqualTo(RAW);
+        assertThat(a.explanation()).isPresent();
+        assertThat(a.examples()).isNotEmpty();
     }
 
     @Test

@@ -99,6 +99,9 @@ class GenerationRoutesTest {
         assertThat(valid.at("/findings/0/type").asText()).isEqualTo("VALID");
         assertThat(valid.at("/findings/0").has("description")).isFalse();
         assertThat(valid.get("translator").asText()).isEqualTo("test");
+        assertThat(valid.get("explanation").asText()).isNotBlank();
+        assertThat(valid.get("examples")).isNotEmpty();
+        assertThat(valid.at("/examples/0/decision").asText()).isIn("ALLOW", "DENY");
 
         assertThat(types(assets.get(1))).contains("ALLOW_ALL").doesNotContain("VALID");
         assertThat(assets.get(2).at("/findings/0/code").asText()).isEqualTo("CEDAR_SYNTAX");

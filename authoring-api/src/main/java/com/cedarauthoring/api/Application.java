@@ -8,17 +8,21 @@ import com.cedarauthoring.api.policy.PolicyRoutes;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.findings.PolicyAnalyzer;
 import com.cedarauthoring.gateway.GatewayDirectory;
+import com.cedarauthoring.api.generation.GenerationRoutes;
 import com.cedarauthoring.gateway.GatewayService;
 import com.cedarauthoring.gateway.JdbcGatewayStore;
 import com.cedarauthoring.generation.GeneratedAssets;
+import com.cedarauthoring.generation.GenerationModule;
+import com.cedarauthoring.translate.RequirementSplitter;
+import com.cedarauthoring.translate.rules.RulesTranslator;
 import com.cedarauthoring.policy.JdbcPolicyStore;
 import com.cedarauthoring.policy.PolicyEngineService;
 import com.cedarauthoring.policy.PolicyService;
 import com.cedarauthoring.policy.PolicyStore;
+import com.cedarauthoring.store.IdempotencyStore;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Database;
-import com.cedarauthoring.store.IdempotencyStore;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -70,15 +74,19 @@ public final class Application implements AutoCloseable {
             IdempotencyStore idempotency = new IdempotencyStore(database.jdbc(), clock);
             PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
             PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock);
-            // GeneratedAssets comes with the generation feature; until then asset references are unknown (404).
-            // To wire it, build the generation asset store before this section and pass it here: the generation
-            // feature in turn takes policyEngines (EngineDirectory), policies and idempotency from this section.
-            Optional<GeneratedAssets> generatedAssets = Optional.empty();
+            // policy generation (the generation feature): built here because CreatePolicy reads its assets.
+            // Jobs run on db-scheduler over this database; the scheduler stops with the application.
+            GenerationModule generation = GenerationModule.start(database.dataSource(), gatewayDirectory, policyEngines,
+                    new RequirementSplitter()::split, new RulesTranslator(cedar), cedar, arns, ids, clock,
+                    config.generation());
+            closeables.add(generation);
+            routes.add(new GenerationRoutes(generation.service()));
+            Optional<GeneratedAssets> generatedAssets = Optional.of(generation.assets());
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
                     cedar, new PolicyAnalyzer()::analyze, idempotency, arns, ids, clock);
             routes.add(new PolicyRoutes(policyEngines, policies));
 
-            // policy generation (wiring added by the generation feature)
+            // policy generation: wired above, before the policy service that reads its assets
 
             Javalin http = ApiApp.create(config.host(), routes).start(config.port());
             return new Application(database, http, closeables, gateways);

@@ -1,5 +1,6 @@
 package com.cedarauthoring.api;
 
+import com.cedarauthoring.generation.GenerationSettings;
 import com.cedarauthoring.naming.Arns;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,15 +12,28 @@ import java.util.Optional;
  * @param port      0 picks a free port (tests)
  * @param dataDir   embedded database directory
  * @param jdbcUrl   a PostgreSQL URL to use instead of the embedded database
+ * @param generation generation job settings (threads, deadline, heartbeat...)
  */
 public record ServiceConfig(String host, int port, Path dataDir, String region, String account,
-                            Optional<String> jdbcUrl, String dbUser, String dbPassword) {
+                            Optional<String> jdbcUrl, String dbUser, String dbPassword,
+                            GenerationSettings generation) {
     public ServiceConfig {
         new Arns(region, account); // validates both, with a message a person can act on
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535: " + port);
         }
         jdbcUrl = jdbcUrl == null ? Optional.empty() : jdbcUrl;
+        generation = generation == null ? GenerationSettings.defaults() : generation;
+    }
+
+    /** With default generation settings. */
+    public ServiceConfig(String host, int port, Path dataDir, String region, String account,
+                         Optional<String> jdbcUrl, String dbUser, String dbPassword) {
+        this(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, GenerationSettings.defaults());
+    }
+
+    public ServiceConfig withGeneration(GenerationSettings settings) {
+        return new ServiceConfig(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, settings);
     }
 
     public static ServiceConfig local(Path dataDir) {
@@ -31,6 +45,6 @@ public record ServiceConfig(String host, int port, Path dataDir, String region, 
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(host, newPort, dataDir, region, account, jdbcUrl, dbUser, dbPassword);
+        return new ServiceConfig(host, newPort, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation);
     }
 }

@@ -29,8 +29,10 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
+        // WRITE_DELAY=0: H2 otherwise writes commits up to a second later, and a process killed in that
+        // second (kill -9) would lose work it had already acknowledged (e.g. an accepted generation).
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("authoring")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         return open(url, "sa", "", 8);
     }
 

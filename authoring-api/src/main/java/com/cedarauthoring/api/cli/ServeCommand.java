@@ -2,6 +2,7 @@ package com.cedarauthoring.api.cli;
 
 import com.cedarauthoring.api.Application;
 import com.cedarauthoring.api.ServiceConfig;
+import com.cedarauthoring.generation.GenerationSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,12 +38,20 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "${env:AUTHORING_DB_PASSWORD:-}", description = "Database password (env AUTHORING_DB_PASSWORD).", arity = "0..1")
     String dbPassword;
 
+    @Option(names = "--generation-threads", defaultValue = "${env:AUTHORING_GENERATION_THREADS:-4}", description = "Concurrent generation jobs (env AUTHORING_GENERATION_THREADS, default ${DEFAULT-VALUE}).")
+    int generationThreads;
+
+    @Option(names = "--generation-deadline", defaultValue = "${env:AUTHORING_GENERATION_DEADLINE:-60}", description = "Seconds after which a generation still GENERATING ends GENERATE_FAILED (env AUTHORING_GENERATION_DEADLINE, default ${DEFAULT-VALUE}).")
+    long generationDeadlineSeconds;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         // Local mode: no credentials are configured, so nothing but this machine may reach the API.
         ServiceConfig config = new ServiceConfig("127.0.0.1", port, dataDir, region, account,
-                Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank()), dbUser, dbPassword);
+                Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank()), dbUser, dbPassword,
+                GenerationSettings.defaults().withThreads(generationThreads)
+                        .withDeadline(java.time.Duration.ofSeconds(generationDeadlineSeconds)));
         Application app = Application.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

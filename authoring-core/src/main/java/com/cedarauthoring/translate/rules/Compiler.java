@@ -30,7 +30,7 @@ final class Compiler {
             "doesn't", "don't", "hasn't", "haven't", "less", "more", "greater", "fewer", "under", "over", "below",
             "above", "at", "up", "between", "exactly", "not", "lower", "higher", "within", "must", "should",
             "remains", "stays", "becomes", "totals", "reaches", "surpasses", "falls", "larger", "smaller", "beneath",
-            "starting", "ending", "containing", "including", "greater-than", "less-than", "equal-to");
+            "starting", "ending", "containing", "including", "greater-than", "<", "<=", ">", ">=", "=", "==", "!=", "=<", "=>", "<>", "less-than", "equal-to");
     private static final Set<String> ACTION_BOUNDARY = Set.of("when", "if", "where", "whenever", "unless", "provided",
             "only", "except", "as", "so", "for", "with", "whose", "that", "which", "by", "but", "under", "over", "below",
             "above", "exceeding", "between", "less", "more", "greater", "fewer", "at", "up", "in", "on", "while",
@@ -69,7 +69,8 @@ final class Compiler {
             throw new Untranslatable("UNTRANSLATED_WORDS", "the requirement has no words", 0, 0);
         }
         int i = 0;
-        while (i < t.size() && (w(i, "please") || w(i, "only") || w(i, "policy:") || w(i, "rule:"))) {
+        while (i < t.size() && (w(i, "please") || w(i, "only") || w(i, "policy:") || w(i, "rule:") || w(i, "also")
+                || w(i, "additionally") || w(i, "finally") || w(i, "then"))) {
             i++;
         }
         boolean forbid;
@@ -106,6 +107,10 @@ final class Compiler {
         } else {
             return subjectFirst();
         }
+        if (i < t.size() && t.get(i).isAny(PRONOUNS)) {
+            throw new Untranslatable("UNTRANSLATED_WORDS", "\"" + t.get(i).text()
+                    + "\" refers to another requirement; name the principal in each requirement", t.get(i).start(), t.get(i).end());
+        }
         if (bare) {
             principalNamed = true;
             actionStart = i;
@@ -115,14 +120,26 @@ final class Compiler {
             if (found != null) {
                 principalNamed = true;
                 i = end[0];
+                if ((w(i, "access") || w(i, "permission") || w(i, "permissions") || w(i, "rights")) && (w(i + 1, "to") || w(i + 1, "for"))) {
+                    i++; // "grant users with role admin access to all tools"
+                } else if ((w(i, "the") && (w(i + 1, "ability") || w(i + 1, "right")) && w(i + 2, "to"))) {
+                    i += 2;
+                }
                 if (w(i, "to") || w(i, "from")) {
                     i++;
                     if (w(i, "be") && w(i + 1, "able") && w(i + 2, "to")) {
                         i += 3;
                     }
-                } else if (!let && i < t.size() && !isBoundary(i)) {
-                    throw new Untranslatable("UNTRANSLATED_WORDS", "expected \"to\" after the principal", t.get(i).start(),
-                            t.get(i).end());
+                } else if (!let && i < t.size() && !(w(i, "when") || w(i, "if") || w(i, "unless") || w(i, "where")
+                        || w(i, "whenever"))) {
+                    int j = i;
+                    while (j < t.size() && !w(j, "to") && !w(j, "from")) {
+                        j++;
+                    }
+                    j = Math.min(j, t.size()) - 1;
+                    throw new Untranslatable("UNTRANSLATED_WORDS", "could not read \"" + span(i, j + 1)
+                            + "\" as part of the principal (exceptions and other qualifiers are not supported)",
+                            t.get(i).start(), t.get(Math.max(i, j)).end());
                 }
             } else {
                 principalNamed = false;
@@ -209,6 +226,9 @@ final class Compiler {
                 "no effect word (allow, permit, deny, block, can, cannot...) was found", 0, t.get(t.size() - 1).end());
     }
 
+    private static final Set<String> PRONOUNS = Set.of("them", "they", "him", "her", "it", "us", "me", "those", "these",
+            "someone", "somebody", "whoever");
+
     private Object i2(int k) {
         return k < t.size() ? t.get(k) : null;
     }
@@ -228,6 +248,10 @@ final class Compiler {
         }
         List<Cond> unlessParts = new ArrayList<>();
         while (i < t.size()) {
+            if (t.get(i).kind() == Tok.Kind.COMMA && i + 1 < t.size()) {
+                i++;
+                continue;
+            }
             if ((w(i, "for") || w(i, "by") || w(i, "to")) && !bare && principalStartsAt(i + 1)) {
                 int[] end = new int[1];
                 if (parsePrincipal(i + 1, principal, end) != null) {
@@ -440,10 +464,29 @@ final class Compiler {
                             + "\" was read as users with role \"" + role + "\"; it could also be a group or a username",
                             id.start(), id.end()));
                 } else {
-                    addTag(out, "username", List.of(id), "==", k);
+                    List<Tok> ids = new ArrayList<>(List.of(id));
+                    int q = k + 1;
+                    while ((w(q, "and") || w(q, "or") || (q < t.size() && t.get(q).kind() == Tok.Kind.COMMA)) && q + 1 < t.size()) {
+                        int r = w(q + 1, "and") || w(q + 1, "or") ? q + 2 : q + 1;
+                        if (r < t.size() && (t.get(r).kind() == Tok.Kind.QUOTED || t.get(r).text().contains("-")) && isIdentifier(r)) {
+                            ids.add(t.get(r));
+                            q = r + 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    addTag(out, "username", ids, "==", k);
+                    k = q - 1;
                 }
                 any = true;
                 i = parseClaims(k + 1, out);
+            } else if (k < t.size() && isIdentifier(k) && (w(k + 1, "user") || w(k + 1, "principal") || w(k + 1, "account")
+                    || w(k + 1, "caller")) && !Words.ACTION_FILLER.contains(t.get(k).lower())
+                    && (t.get(k).kind() == Tok.Kind.QUOTED || t.get(k).text().contains("-") || t.get(k).text().contains("_"))) {
+                // "the refund-agent user"
+                addTag(out, "username", List.of(t.get(k)), "==", k);
+                any = true;
+                i = parseClaims(k + 2, out);
             } else if (k < t.size() && isIdentifier(k) && isClaimWord(k + 1) && !isClaimWord(k)
                     && !Words.ACTION_FILLER.contains(t.get(k).lower())) {
                 // "the data-science team", "the finance department"
@@ -481,7 +524,8 @@ final class Compiler {
             return false;
         }
         String l = x.lower();
-        return !Words.STOP.contains(l) && !Words.DETERMINERS.contains(l) && !l.equals("with") && !l.equals("whose")
+        return !Words.STOP.contains(l) && !Words.DETERMINERS.contains(l) && !PRONOUNS.contains(l) && !l.equals("with") && !l.equals("has") && !l.equals("have")
+                && !l.equals("holds") && !l.equals("hold") && !l.equals("without") && !l.equals("except") && !l.equals("whose")
                 && !l.equals("who") && !l.equals("can") && !l.equals("cannot") && !l.equals("may") && !l.equals("must")
                 && !l.equals("having") && !l.equals("named") && !Words.COND_MARKERS.contains(l)
                 && !Words.PRINCIPAL_NOUNS.contains(l) && !Words.EVERYONE.contains(l) && !l.equals("should")
@@ -505,8 +549,9 @@ final class Compiler {
                 k = c + 2;
                 first = false;
                 continue;
-            } else if (w(c, "with") || w(c, "having") || w(c, "holding") || ((w(c, "who") || w(c, "that")) && (w(c + 1, "have") || w(c + 1, "has") || w(c + 1, "hold")))) {
-                c += w(c, "with") || w(c, "having") || w(c, "holding") ? 1 : 2;
+            } else if (w(c, "with") || w(c, "having") || w(c, "holding") || w(c, "has") || w(c, "holds")
+                    || ((w(c, "who") || w(c, "that")) && (w(c + 1, "have") || w(c + 1, "has") || w(c + 1, "hold")))) {
+                c += w(c, "who") || w(c, "that") ? 2 : 1;
             } else if ((w(c, "and") || t.get(c).kind() == Tok.Kind.COMMA) && !first && claimWordAt(c + 1)) {
                 c += 1;
                 if (w(c, "with")) {
@@ -649,6 +694,10 @@ final class Compiler {
 
     /** Values of a claim: "R", "R1 or R2", "R1, R2, or R3". Stops at "and" (next claim) and at "to". */
     private int claimValues(int c, List<Tok> values) {
+        String claimWord = c > 0 && t.get(c - 1).kind() == Tok.Kind.WORD ? t.get(c - 1).lower() : "";
+        if (w(c, "either") && isValueTok(c + 1)) {
+            c++;
+        }
         if (!isValueTok(c)) {
             throw new Untranslatable("UNTRANSLATED_WORDS", "a claim needs a value",
                     t.get(Math.min(Math.max(0, c - 1), t.size() - 1)).start(), t.get(Math.min(c, t.size() - 1)).end());
@@ -656,7 +705,10 @@ final class Compiler {
         values.add(t.get(c));
         c++;
         while (c < t.size()) {
-            if (w(c, "or") && isValueTok(c + 1) && !w(c + 2, "can")) {
+            if (w(c, "or") && w(c + 1, claimWord) && isValueTok(c + 2) && isClaimWord(c + 1)) {
+                values.add(t.get(c + 2));
+                c += 3;
+            } else if (w(c, "or") && isValueTok(c + 1) && !w(c + 2, "can")) {
                 values.add(t.get(c + 1));
                 c += 2;
             } else if (t.get(c).kind() == Tok.Kind.COMMA && w(c + 1, "or") && isValueTok(c + 2)) {
@@ -797,11 +849,36 @@ final class Compiler {
                 }
             }
         }
+        boolean conjunction = false;
+        for (int k = s; k < e; k++) {
+            if (w(k, "or") || w(k, "and") || t.get(k).kind() == Tok.Kind.COMMA) {
+                conjunction = true;
+            }
+        }
+        if (conjunction) {
+            int before = notes.size();
+            String several = severalTools(s, e, true);
+            if (several != null) {
+                return several;
+            }
+            while (notes.size() > before) {
+                notes.remove(notes.size() - 1);
+            }
+        }
         List<Tool> single = matchTools(content, true);
         if (single != null) {
             tools = single;
             return scopeFor(single);
         }
+        String several = severalTools(s, e, false);
+        if (several != null) {
+            return several;
+        }
+        return valueAdjective(content);
+    }
+
+    /** "process refunds or check refund status": each part names a tool. Null when a part matches none. */
+    private String severalTools(int s, int e, boolean quiet) {
         // several tools: split on "or" / "and" / ","
         List<List<Integer>> parts = new ArrayList<>();
         List<Integer> cur = new ArrayList<>();
@@ -844,13 +921,23 @@ final class Compiler {
                     m = matchTools(withObject, false);
                 }
                 if (m == null) {
+                    if (quiet) {
+                        return null;
+                    }
                     failTool(part);
                 }
                 chosen.addAll(m);
             }
+            if (quiet && chosen.size() < 2) {
+                return null;
+            }
             tools = List.copyOf(chosen);
             return scopeFor(tools);
         }
+        return null;
+    }
+
+    private String valueAdjective(List<Integer> content) {
         // "high-sensitivity models": a value-attribute adjective narrowing the tool's object
         for (int k : content) {
             String text = t.get(k).text();
@@ -910,12 +997,21 @@ final class Compiler {
             return null;
         }
         List<Score> scores = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        List<String> partStems = new ArrayList<>();
+        for (int k : words) {
+            for (String part : Words.identifierWords(t.get(k).text())) {
+                parts.add(part);
+                partStems.add(Words.stem(part));
+            }
+        }
         for (Tool tool : index.tools) {
             int name = 0, syn = 0, desc = 0, target = 0, left = 0;
             Set<String> covered = new java.util.HashSet<>();
-            for (int k : words) {
-                for (String part : Words.identifierWords(t.get(k).text())) {
-                    String st = Words.stem(part);
+            {
+                for (int pi = 0; pi < parts.size(); pi++) {
+                    String part = parts.get(pi);
+                    String st = partStems.get(pi);
                     if (tool.nameStems().contains(st)) {
                         name++;
                         covered.add(st);
@@ -1054,6 +1150,10 @@ final class Compiler {
     }
 
     private Untranslatable leftover(int i, int e) {
+        e = Math.min(e, t.size());
+        if (i >= e) {
+            i = Math.max(0, e - 1);
+        }
         for (int k = i; k < e; k++) {
             if (Words.SUBJECTIVE.contains(t.get(k).lower())) {
                 return new Untranslatable("SUBJECTIVE_CONDITION", "\"" + t.get(k).text()
@@ -1207,6 +1307,17 @@ final class Compiler {
         if (w(i, "there") && (w(i + 1, "is") || w(i + 1, "are")) && w(i + 2, "no")) {
             noSubject = true;
             i += 3;
+        } else if (w(i, "there") && (w(i + 1, "is") || w(i + 1, "are")) && (w(i + 2, "a") || w(i + 2, "an"))) {
+            int ns = i + 3;
+            int ne = ns;
+            while (ne < e && t.get(ne).kind() == Tok.Kind.WORD && !isConnectorWord(ne) && !isPredicateStart(ne)) {
+                ne++;
+            }
+            if (ne > ns && (ne >= e || isConnectorWord(ne) || t.get(ne).kind() != Tok.Kind.WORD)) {
+                Attr a = subject(ns, ne, null, ns);
+                next[0] = ne;
+                return presence(a);
+            }
         } else if (w(i, "no") && !w(i + 1, "more") && !w(i + 1, "less") && !w(i + 1, "fewer") && !w(i + 1, "greater")) {
             noSubject = true;
             i++;
@@ -1217,6 +1328,10 @@ final class Compiler {
         while (true) {
             while (p < e && isDeterminer(p)) {
                 p++;
+            }
+            if (p >= e) {
+                Tok last = t.get(e - 1);
+                throw new Untranslatable("UNTRANSLATED_WORDS", "the condition is incomplete", t.get(Math.min(i, e - 1)).start(), last.end());
             }
             int ns = p;
             while (p < e && !isPredicateStart(p) && t.get(p).kind() == Tok.Kind.WORD && !t.get(p).is("and")
@@ -1292,8 +1407,17 @@ final class Compiler {
         }
         List<String> nw = Words.identifierWords(t.get(words.get(0)).text());
         boolean userQualified = ne - ns > 1;
-        if (!userQualified && bestAttrQuiet(nw, commonAttrs()) != null) {
-            return null;
+        if (!userQualified) {
+            // only the usual JWT claims, and only when no chosen tool has an input of that name
+            if (!Set.of("role", "roles", "scope", "scopes", "username", "tier", "department", "group", "groups", "team")
+                    .contains(t.get(words.get(0)).lower())) {
+                return null;
+            }
+            for (Tool tool : tools) {
+                if (bestAttrQuiet(nw, tool.attrs()) != null) {
+                    return null;
+                }
+            }
         }
         String claim = claimName(words.get(0), words.get(0) + 1);
         int k = p;
@@ -1331,7 +1455,7 @@ final class Compiler {
             k++;
         }
         return (w(k, "user") || w(k, "users") || w(k, "caller") || w(k, "principal"))
-                && (w(k + 1, "with") || w(k + 1, "whose") || (w(k + 1, "has") && isClaimWord(k + 2)) || isIdentifierTokenAfterUser(k + 1));
+                && (w(k + 1, "with") || w(k + 1, "whose") || ((w(k + 1, "has") || w(k + 1, "holds")) && claimWordAt(k + 2)) || isIdentifierTokenAfterUser(k + 1));
     }
 
     private boolean isIdentifierTokenAfterUser(int k) {
@@ -1460,8 +1584,9 @@ final class Compiler {
             return neg ? presence(a) : new Cond.Not(presence(a));
         }
         // between
-        if (w(k, "between") || (w(k, "in") && w(k + 1, "the") && w(k + 2, "range"))) {
-            int v = w(k, "between") ? k + 1 : k + 3;
+        boolean fromTo = (w(k, "from") && k + 1 < t.size() && t.get(k + 1).kind() == Tok.Kind.NUMBER && w(k + 2, "to"));
+        if (w(k, "between") || fromTo || (w(k, "in") && w(k + 1, "the") && w(k + 2, "range"))) {
+            int v = w(k, "between") || fromTo ? k + 1 : k + 3;
             if (w(v, "of")) {
                 v++;
             }
@@ -1472,7 +1597,7 @@ final class Compiler {
             Tok hi = numberAt(v + 2);
             Attr a = subject(ns, ne, lo, p);
             next[0] = v + 3;
-            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_BETWEEN", "\"between " + lo.text() + " and " + hi.text()
+            notes.add(new Note(FindingType.AMBIGUOUS, "AMBIGUOUS_BETWEEN", "\"" + span(k, v + 3)
                     + "\" does not say whether the bounds are included; read as inclusive (>= " + lo.text() + " and <= "
                     + hi.text() + "); exclusive bounds would use > and <", t.get(k).start(), hi.end()));
             Cond c = guard(a, new Cond.And(List.of(compare(a, ">=", lo), compare(a, "<=", hi))));
@@ -1511,6 +1636,9 @@ final class Compiler {
                 while (k < e && t.get(k).kind() == Tok.Kind.WORD && !isConnectorWord(k)) {
                     k++;
                 }
+            } else if (k < e && t.get(k).kind() == Tok.Kind.WORD && !isConnectorWord(k)
+                    && (a.nameStems().contains(Words.stem(t.get(k).lower())) || a.descStems().contains(Words.stem(t.get(k).lower())))) {
+                k++; // a unit the attribute is described in: "60 minutes", "5 kilograms"
             }
             // "500 or more", "10 and above"
             int[] pl = new int[1];
@@ -1555,6 +1683,12 @@ final class Compiler {
             Attr a = subject(ns, ne, null, p);
             next[0] = k + 1;
             return neg ? new Cond.Not(presence(a)) : presence(a);
+        }
+        if (!copula && k == p && ns > 0 && (w(ns - 1, "a") || w(ns - 1, "an")) && ne > ns
+                && (k >= e || t.get(k).kind() != Tok.Kind.WORD || isConnectorWord(k))) {
+            // "with a reason": the attribute is present
+            next[0] = ne;
+            return presence(subject(ns, ne, null, p));
         }
         if (!copula && k == p && ne - ns >= 2 && (t.get(ne - 1).isAny(Words.TRUE_WORDS) || t.get(ne - 1).isAny(Words.PRESENT)
                 || t.get(ne - 1).isAny(Words.FALSE_WORDS))) {
@@ -1726,11 +1860,39 @@ final class Compiler {
         for (Tok v : vals) {
             texts.add(enumSpelling(a, v.text()));
         }
+        if (vals.size() == 1 && vals.get(0).kind() == Tok.Kind.WORD) {
+            // "the reason is wrong item": a value of several plain words, up to the next connective
+            int j = next[0];
+            StringBuilder sb = new StringBuilder(vals.get(0).text());
+            while (j < e && j - next[0] < 3 && t.get(j).kind() == Tok.Kind.WORD && !isConnectorWord(j) && !isPredicateStart(j)
+                    && !Words.STOP.contains(t.get(j).lower()) && !Words.COND_MARKERS.contains(t.get(j).lower())
+                    && !Words.SUBJECTIVE.contains(t.get(j).lower()) && plainWord(t.get(j).text())) {
+                sb.append(' ').append(t.get(j).text());
+                j++;
+            }
+            if (j > next[0] && (j >= e || isConnectorWord(j) || t.get(j).kind() != Tok.Kind.WORD)) {
+                texts.set(0, sb.toString());
+                next[0] = j;
+            }
+        }
         if (texts.size() == 1) {
             return guard(a, new Cond.Atom(expr(a) + (neg ? " != " : " == ") + "\"" + esc(texts.get(0)) + "\""));
         }
         Cond c = new Cond.Atom(list(texts) + ".contains(" + expr(a) + ")");
         return neg ? guardNot(a, c) : guard(a, c);
+    }
+
+    private static boolean plainWord(String w) {
+        boolean letter = false;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (!Character.isDigit(c) && c != '-' && c != '_') {
+                return false;
+            }
+        }
+        return letter;
     }
 
     /** Keeps the user's spelling, but when it equals an enum value ignoring case the schema's spelling is what matches. */
@@ -1818,13 +1980,26 @@ final class Compiler {
             {"greater-than", ">"}, {"surpasses", ">"},
             {"exactly equal to", "=="}, {"exactly", "=="}, {"equal to", "=="}, {"equals", "=="}, {"equal", "=="},
             {"totals", "=="}, {"the same as", "=="},
+            {"<=", "<="}, {">=", ">="}, {"=<", "<="}, {"=>", ">="}, {"<", "<"}, {">", ">"}, {"==", "=="}, {"=", "=="},
+            {"!=", "!="}, {"<>", "!="},
             {"not equal to", "!="}, {"other than", "!="}, {"different from", "!="}, {"anything but", "!="},
             {"anything other than", "!="},
     };
 
+    private static final String[][] COMPARATOR_WORDS = split(COMPARATORS);
+
+    private static String[][] split(String[][] table) {
+        String[][] out = new String[table.length][];
+        for (int i = 0; i < table.length; i++) {
+            out[i] = table[i][0].split(" ");
+        }
+        return out;
+    }
+
     private String comparator(int k, int[] len) {
-        for (String[] c : COMPARATORS) {
-            String[] ws = c[0].split(" ");
+        for (int ci = 0; ci < COMPARATORS.length; ci++) {
+            String[] c = COMPARATORS[ci];
+            String[] ws = COMPARATOR_WORDS[ci];
             boolean ok = true;
             for (int j = 0; j < ws.length; j++) {
                 if (!w(k + j, ws[j])) {
@@ -1841,21 +2016,26 @@ final class Compiler {
     }
 
     private String postfix(int k, int[] len) {
-        String[][] post = {
-                {"or more", ">="}, {"or greater", ">="}, {"or higher", ">="}, {"or above", ">="}, {"or over", ">="},
-                {"and above", ">="}, {"and up", ">="}, {"and over", ">="}, {"or larger", ">="}, {"at minimum", ">="},
-                {"or less", "<="}, {"or fewer", "<="}, {"or lower", "<="}, {"or below", "<="}, {"or under", "<="},
-                {"and below", "<="}, {"and under", "<="}, {"or smaller", "<="}, {"at most", "<="}, {"at maximum", "<="},
-                {"or lower", "<="}};
+        if (!(w(k, "or") || w(k, "and") || w(k, "at"))) {
+            return null;
+        }
+        String[][] post = POSTFIX;
         for (String[] c : post) {
             String[] ws = c[0].split(" ");
-            if (w(k, ws[0]) && w(k + 1, ws[1]) && !(k + 2 < t.size() && t.get(k + 2).kind() == Tok.Kind.NUMBER)) {
+            if (w(k, ws[0]) && w(k + 1, ws[1]) && !(k + 2 < t.size() && (t.get(k + 2).kind() == Tok.Kind.NUMBER || w(k + 2, "than")))) {
                 len[0] = 2;
                 return c[1];
             }
         }
         return null;
     }
+
+    private static final String[][] POSTFIX = {
+                {"or more", ">="}, {"or greater", ">="}, {"or higher", ">="}, {"or above", ">="}, {"or over", ">="},
+                {"and above", ">="}, {"and up", ">="}, {"and over", ">="}, {"or larger", ">="}, {"at minimum", ">="},
+                {"or less", "<="}, {"or fewer", "<="}, {"or lower", "<="}, {"or below", "<="}, {"or under", "<="},
+                {"and below", "<="}, {"and under", "<="}, {"or smaller", "<="}, {"at most", "<="}, {"at maximum", "<="},
+                {"or lower", "<="}};
 
     private static String negate(String op) {
         return switch (op) {
@@ -1985,11 +2165,14 @@ final class Compiler {
         Attr best = null;
         int bestScore = Integer.MIN_VALUE;
         List<Attr> tied = new ArrayList<>();
+        List<String> stems = new ArrayList<>();
+        for (String wd : words) {
+            stems.add(Words.stem(wd));
+        }
         for (Attr a : attrs) {
             int name = 0, desc = 0, ctx = 0, miss = 0;
             Set<String> covered = new java.util.HashSet<>();
-            for (String wd : words) {
-                String st = Words.stem(wd);
+            for (String st : stems) {
                 if (a.nameStems().contains(st)) {
                     name++;
                     covered.add(st);

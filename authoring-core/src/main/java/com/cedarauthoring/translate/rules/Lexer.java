@@ -46,6 +46,15 @@ final class Lexer {
                     out.add(new Tok(Tok.Kind.QUOTED, content, content.toLowerCase(Locale.ROOT), null, false, i, j + 1));
                     i = j + 1;
                 }
+            } else if (c == '-' && i + 1 < n && (Character.isDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '$')
+                    && (i == 0 || Character.isWhitespace(s.charAt(i - 1)))) {
+                int before = out.size();
+                int next = number(s, i + 1, out);
+                Tok t = out.get(before);
+                out.set(before, t.kind() == Tok.Kind.NUMBER
+                        ? new Tok(Tok.Kind.NUMBER, "-" + t.text(), "-" + t.lower(), t.number().negate(), t.money(), i, t.end())
+                        : new Tok(Tok.Kind.WORD, "-" + t.text(), "-" + t.lower(), null, false, i, t.end()));
+                i = next;
             } else if (c == '$' || Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
                 i = number(s, i, out);
             } else if (c == ';' || c == '!' || c == '?' || (c == '.' && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1))))) {

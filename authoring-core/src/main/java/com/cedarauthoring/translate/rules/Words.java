@@ -10,7 +10,7 @@ import java.util.Set;
 final class Words {
     private Words() {}
 
-    static final Set<String> PERMIT = Set.of("allow", "permit", "authorize", "authorise", "let", "enable", "grant",
+    static final Set<String> PERMIT = Set.of("allow", "permit", "authorize", "authorise", "let", "enable", "grant", "give",
             "approve-access");
     static final Set<String> FORBID = Set.of("block", "deny", "forbid", "prevent", "prohibit", "disallow", "reject",
             "refuse", "stop", "bar", "restrict");
@@ -31,7 +31,7 @@ final class Words {
     static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our", "your", "this",
             "that", "any", "given", "requested", "specified");
     static final Set<String> PRESENT = Set.of("provided", "given", "specified", "present", "included", "supplied",
-            "populated", "exists", "exist", "defined", "attached");
+            "populated", "exists", "exist", "defined", "attached", "set");
     static final Set<String> ABSENT = Set.of("missing", "absent", "omitted", "empty", "unset", "blank", "undefined");
     static final Set<String> TRUE_WORDS = Set.of("true", "yes", "requested", "enabled", "on", "checked", "selected",
             "required", "set", "confirmed");
@@ -46,7 +46,7 @@ final class Words {
             "tool", "tools", "function", "functions", "api", "apis", "endpoint", "endpoints", "operation", "operations",
             "action", "actions", "call", "calls", "calling", "use", "using", "invoke", "invoking", "access", "accessing",
             "run", "running", "execute", "executing", "perform", "performing", "do", "doing", "be", "able", "new",
-            "of", "any", "some", "own", "that", "this", "those", "these", "customer's", "mcp");
+            "of", "any", "some", "own", "that", "this", "those", "these", "customer's", "mcp", "all", "every", "each");
     static final Set<String> NUMBER_WORDS_SET = Set.of("zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred");
 
@@ -79,10 +79,16 @@ final class Words {
                 {"ship", "deliver", "mail"},
                 {"book", "reserv", "booking", "reservat"},
                 {"refund", "reimburs"},
+                {"process", "handl", "issu", "execut", "complet"},
+                {"fund", "money", "cash"},
+                {"ticket", "cas", "incident", "issu"},
+                {"claim"},
+                {"profil", "account"},
         };
         for (String[] g : groups) {
             for (String w : g) {
                 m.putIfAbsent(w, g[0]);
+                m.putIfAbsent(stem(w), g[0]);
             }
         }
         return Map.copyOf(m);

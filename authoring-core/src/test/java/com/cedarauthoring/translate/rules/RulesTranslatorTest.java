@@ -291,30 +291,27 @@ class RulesTranslatorTest {
 
     @Test
     void fastAfterWarmUp() {
-        String text = "Allow users with role manager and scope payment:approve to process refunds when the amount is under $500 and the region is US";
-        Requirement r = new Requirement(text, new Span(0, text.length()));
-        Compiler warm = new Compiler(new SchemaIndex(SHOP), text);
-        SchemaIndex index = new SchemaIndex(SHOP);
-        for (int i = 0; i < 2000; i++) {
-            try {
-                new Compiler(index, text).compile();
-            } catch (Untranslatable e) {
-                // fine for timing
-            }
+        String text = "Allow users with role manager and scope payment:approve to process refunds when the amount is under $500 "
+                + "and the reason contains damaged or the risk level is low, and the approval status is approved";
+        TranslationRequest request = new TranslationRequest(new Requirement(text, new Span(0, text.length())), text, SHOP);
+        for (int i = 0; i < 3000; i++) {
+            TRANSLATOR.translate(request);
         }
+        int n = 3000;
         long t0 = System.nanoTime();
-        int n = 2000;
         for (int i = 0; i < n; i++) {
-            try {
-                new Compiler(index, text).compile();
-            } catch (Untranslatable e) {
-                // fine for timing
-            }
+            TRANSLATOR.translate(request);
         }
         double perCallMs = (System.nanoTime() - t0) / 1e6 / n;
+        SchemaIndex index = new SchemaIndex(SHOP);
+        long t1 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            new Compiler(index, text).compile();
+        }
+        double compileMs = (System.nanoTime() - t1) / 1e6 / n;
+        System.out.println("rules translator: " + perCallMs + " ms per repeated requirement, compile only " + compileMs + " ms");
         assertThat(perCallMs).isLessThan(1.0);
-        assertThat(warm).isNotNull();
-        assertThat(r.text()).isEqualTo(text);
+        assertThat(compileMs).isLessThan(0.5);
     }
 
     private static void assertNotTranslatable(String text, String code) {

@@ -1,0 +1,79 @@
+package com.cedarauthoring.api.generation;
+
+import com.cedarauthoring.explain.DecisionExample;
+import com.cedarauthoring.findings.Finding;
+import com.cedarauthoring.generation.Asset;
+import com.cedarauthoring.generation.PolicyGeneration;
+import com.cedarauthoring.json.Json;
+import com.cedarauthoring.store.Page;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** AgentCore's wire shapes for generations and assets (plus our extra asset members). */
+final class GenerationJson {
+    private GenerationJson() {}
+
+    static ObjectNode generation(PolicyGeneration g) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("policyEngineId", g.policyEngineId());
+        n.put("policyGenerationId", g.policyGenerationId());
+        n.put("name", g.name());
+        n.put("policyGenerationArn", g.arn());
+        n.putObject("resource").put("arn", g.resourceArn());
+        n.put("createdAt", g.createdAt().toString());
+        n.put("updatedAt", g.updatedAt().toString());
+        n.put("status", g.status().name());
+        ArrayNode reasons = n.putArray("statusReasons");
+        g.statusReasons().forEach(reasons::add);
+        return n;
+    }
+
+    static ObjectNode generationPage(Page<PolicyGeneration> page) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        ArrayNode items = n.putArray("policyGenerations");
+        page.items().forEach(g -> items.add(generation(g)));
+        page.nextToken().ifPresent(t -> n.put("nextToken", t));
+        return n;
+    }
+
+    static ObjectNode assetPage(Page<Asset> page) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        ArrayNode items = n.putArray("policyGenerationAssets");
+        page.items().forEach(a -> items.add(asset(a)));
+        page.nextToken().ifPresent(t -> n.put("nextToken", t));
+        return n;
+    }
+
+    static ObjectNode asset(Asset a) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("policyGenerationAssetId", a.policyGenerationAssetId());
+        a.cedar().ifPresent(c -> n.putObject("definition").putObject("cedar").put("statement", c));
+        n.put("rawTextFragment", a.rawTextFragment());
+        ArrayNode findings = n.putArray("findings");
+        a.findings().forEach(f -> findings.add(finding(f)));
+        a.explanation().ifPresent(e -> n.put("explanation", e));
+        ArrayNode examples = n.putArray("examples");
+        a.examples().forEach(e -> examples.add(example(e)));
+        n.put("translator", a.provenance().translator());
+        return n;
+    }
+
+    static ObjectNode finding(Finding f) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("type", f.type().name());
+        if (f.description() != null) {
+            n.put("description", f.description());
+        }
+        n.put("code", f.code());
+        f.spanIfAny().ifPresent(s -> n.putObject("span").put("start", s.start()).put("end", s.end()));
+        return n;
+    }
+
+    private static ObjectNode example(DecisionExample e) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("description", e.description());
+        n.put("decision", e.allowed() ? "ALLOW" : "DENY");
+        n.set("request", Json.mapper().valueToTree(e.request()));
+        return n;
+    }
+}

@@ -1,0 +1,58 @@
+package com.cedarauthoring.generation;
+
+import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.explain.DecisionExamples;
+import com.cedarauthoring.explain.Explainer;
+import com.cedarauthoring.findings.PolicyAnalyzer;
+import com.cedarauthoring.gateway.GatewayDirectory;
+import com.cedarauthoring.naming.Arns;
+import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.policy.EngineDirectory;
+import com.cedarauthoring.translate.Translator;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * The generation feature wired together over one database: store, pipeline, worker, durable jobs and
+ * service. Closing it stops the job engine (running jobs are picked up again at the next start).
+ */
+public final class GenerationModule implements AutoCloseable {
+    private final JdbcGenerationStore store;
+    private final GenerationService service;
+    private final GenerationJobs jobs;
+
+    private GenerationModule(JdbcGenerationStore store, GenerationService service, GenerationJobs jobs) {
+        this.store = store;
+        this.service = service;
+        this.jobs = jobs;
+    }
+
+    /** Builds and starts the feature. */
+    public static GenerationModule start(DataSource dataSource, GatewayDirectory gateways, EngineDirectory engines,
+                                         Splitter splitter, Translator translator, Cedar cedar, Arns arns, Ids ids,
+                                         Clock clock, GenerationSettings settings) {
+        TransactionalDataSource tx = new TransactionalDataSource(dataSource);
+        JdbcGenerationStore store = new JdbcGenerationStore(tx);
+        GenerationPipeline pipeline = new GenerationPipeline(splitter, translator, cedar, new PolicyAnalyzer(),
+                new Explainer(), new DecisionExamples());
+        GenerationWorker worker = new GenerationWorker(store, gateways, pipeline, ids, clock, settings);
+        GenerationJobs jobs = new GenerationJobs(tx, worker, settings, clock);
+        GenerationService service = new GenerationService(store, tx, jobs, gateways, engines, arns, ids, clock);
+        jobs.start();
+        return new GenerationModule(store, service, jobs);
+    }
+
+    public GenerationService service() {
+        return service;
+    }
+
+    /** For CreatePolicy from an asset (policy feature). */
+    public GeneratedAssets assets() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+    }
+}

@@ -1,0 +1,143 @@
+package com.cedarauthoring.generation;
+
+import com.cedarauthoring.errors.ResourceNotFoundException;
+import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.gateway.GatewayDirectory;
+import com.cedarauthoring.naming.Arns;
+import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.naming.Names;
+import com.cedarauthoring.policy.EngineDirectory;
+import com.cedarauthoring.policy.EngineRef;
+import com.cedarauthoring.store.Jdbc;
+import com.cedarauthoring.store.Page;
+import com.cedarauthoring.store.PageRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * StartPolicyGeneration, GetPolicyGeneration, ListPolicyGenerations, ListPolicyGenerationAssets.
+ * Start validates synchronously, then stores the generation and enqueues its job in one transaction.
+ */
+public final class GenerationService {
+    public static final int RAW_TEXT_MAX = 2000;
+
+    private final GenerationStore store;
+    private final TransactionalDataSource transactions;
+    private final GenerationJobs jobs;
+    private final GatewayDirectory gateways;
+    private final EngineDirectory engines;
+    private final Arns arns;
+    private final Ids ids;
+    private final Clock clock;
+
+    public GenerationService(GenerationStore store, TransactionalDataSource transactions, GenerationJobs jobs,
+                             GatewayDirectory gateways, EngineDirectory engines, Arns arns, Ids ids, Clock clock) {
+        this.store = store;
+        this.transactions = transactions;
+        this.jobs = jobs;
+        this.gateways = gateways;
+        this.engines = engines;
+        this.arns = arns;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public PolicyGeneration start(StartGeneration request) {
+        Names.requireValidName("name", request.name());
+        if (request.rawText() == null) {
+            throw ValidationException.field("content.rawText", "Member must not be null");
+        }
+        if (request.rawText().isEmpty() || request.rawText().length() > RAW_TEXT_MAX) {
+            throw ValidationException.field("content.rawText",
+                    "Member must have length between 1 and " + RAW_TEXT_MAX + ", inclusive (value has length "
+                            + request.rawText().length() + ")");
+        }
+        if (request.resourceArn() == null) {
+            throw ValidationException.field("resource.arn", "Member must not be null");
+        }
+        EngineRef engine = engine(request.policyEngineId());
+        String hash = hash(request);
+        Optional<PolicyGeneration> replay = request.clientToken().flatMap(t -> replay(engine.policyEngineId(), t, hash));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        if (gateways.schemaByArn(request.resourceArn()).isEmpty()) {
+            throw new ResourceNotFoundException("Gateway " + request.resourceArn() + " was not found. "
+                    + "resource.arn must be the ARN of a gateway of this service.");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String id = ids.resourceId(request.name());
+        PolicyGeneration generation = new PolicyGeneration(engine.policyEngineId(), id, request.name(),
+                arns.policyGeneration(engine.policyEngineId(), id), request.resourceArn(), request.rawText(),
+                GenerationStatus.GENERATING, List.of(), now, now);
+        try {
+            transactions.inTransaction(() -> {
+                store.insert(generation, request.clientToken(), hash);
+                jobs.schedule(id);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (request.clientToken().isPresent() && Jdbc.isUniqueViolation(e)) {
+                // a concurrent request with the same token won the race
+                return replay(engine.policyEngineId(), request.clientToken().get(), hash).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        jobs.wake();
+        return generation;
+    }
+
+    public PolicyGeneration get(String policyEngineId, String policyGenerationId) {
+        engine(policyEngineId);
+        return store.find(policyEngineId, policyGenerationId).orElseThrow(() -> new ResourceNotFoundException(
+                "Policy generation " + policyGenerationId + " was not found in policy engine " + policyEngineId + "."));
+    }
+
+    public Page<PolicyGeneration> list(String policyEngineId, PageRequest page) {
+        engine(policyEngineId);
+        return store.list(policyEngineId, page);
+    }
+
+    public Page<Asset> assets(String policyEngineId, String policyGenerationId, PageRequest page) {
+        get(policyEngineId, policyGenerationId);
+        return store.assets(policyGenerationId, page);
+    }
+
+    private EngineRef engine(String policyEngineId) {
+        return engines.find(policyEngineId).orElseThrow(() -> new ResourceNotFoundException(
+                "Policy engine " + policyEngineId + " was not found."));
+    }
+
+    private Optional<PolicyGeneration> replay(String policyEngineId, String clientToken, String hash) {
+        return store.findByClientToken(policyEngineId, clientToken).map(existing -> {
+            if (!existing.requestHash().equals(hash)) {
+                throw new ValidationException("The clientToken " + clientToken
+                        + " was already used with a different request. Use a new clientToken for a new request.",
+                        ValidationException.Reason.IdempotentParameterMismatchException,
+                        List.of(new ValidationException.FieldError("clientToken",
+                                "Member was already used with different parameters")));
+            }
+            return existing.generation();
+        });
+    }
+
+    private static String hash(StartGeneration r) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {r.name(), r.resourceArn(), r.rawText()}) {
+                d.update(part.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

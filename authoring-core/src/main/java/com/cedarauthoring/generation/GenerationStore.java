@@ -1,0 +1,40 @@
+package com.cedarauthoring.generation;
+
+import com.cedarauthoring.store.Page;
+import com.cedarauthoring.store.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of generations and their assets. State changes only ever leave GENERATING. */
+public interface GenerationStore {
+
+    /** A generation found by its client token, with the hash of the request that created it. */
+    record Existing(PolicyGeneration generation, String requestHash) {}
+
+    /** Inserts a new generation; a reused (engine, clientToken) pair is a unique violation. */
+    void insert(PolicyGeneration generation, Optional<String> clientToken, String requestHash);
+
+    Optional<PolicyGeneration> find(String policyEngineId, String policyGenerationId);
+
+    Optional<PolicyGeneration> findById(String policyGenerationId);
+
+    Optional<Existing> findByClientToken(String policyEngineId, String clientToken);
+
+    /** Oldest first. */
+    Page<PolicyGeneration> list(String policyEngineId, PageRequest page);
+
+    /** In generation order. */
+    Page<Asset> assets(String policyGenerationId, PageRequest page);
+
+    Optional<Asset> asset(String policyGenerationId, String policyGenerationAssetId);
+
+    /** Replaces the assets and sets GENERATED, atomically, if the generation is still GENERATING. */
+    boolean complete(String policyGenerationId, List<Asset> assets, Instant now);
+
+    /** Sets GENERATE_FAILED with reasons if the generation is still GENERATING. */
+    boolean fail(String policyGenerationId, List<String> reasons, Instant now);
+
+    /** Ids of generations still GENERATING that were created before {@code cutoff}. */
+    List<String> generatingCreatedBefore(Instant cutoff, int limit);
+}

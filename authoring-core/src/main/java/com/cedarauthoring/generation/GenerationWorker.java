@@ -1,0 +1,117 @@
+package com.cedarauthoring.generation;
+
+import com.cedarauthoring.gateway.GatewayDirectory;
+import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.naming.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The body of one generation job, run by the job engine. Idempotent: a job that runs again (retry,
+ * crash recovery) either finds the generation already final and does nothing, or replaces its assets.
+ */
+public final class GenerationWorker {
+    private static final Logger log = LoggerFactory.getLogger(GenerationWorker.class);
+
+    /** A translator failure worth retrying; the job engine retries it a bounded number of times. */
+    public static final class RetryableFailure extends RuntimeException {
+        public RetryableFailure(String reason) {
+            super(reason);
+        }
+    }
+
+    private final GenerationStore store;
+    private final GatewayDirectory gateways;
+    private final GenerationPipeline pipeline;
+    private final Ids ids;
+    private final Clock clock;
+    private final GenerationSettings settings;
+
+    public GenerationWorker(GenerationStore store, GatewayDirectory gateways, GenerationPipeline pipeline, Ids ids,
+                            Clock clock, GenerationSettings settings) {
+        this.store = store;
+        this.gateways = gateways;
+        this.pipeline = pipeline;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Runs the pipeline for one generation and stores its outcome. */
+    public void execute(String policyGenerationId) {
+        Optional<PolicyGeneration> found = store.findById(policyGenerationId);
+        if (found.isEmpty() || found.get().status() != GenerationStatus.GENERATING) {
+            return; // already final: a rerun has nothing to do
+        }
+        PolicyGeneration generation = found.get();
+        if (overdue(generation)) {
+            store.fail(policyGenerationId, List.of(deadlineReason()), now());
+            return;
+        }
+        Optional<GatewaySchema> schema = gateways.schemaByArn(generation.resourceArn());
+        if (schema.isEmpty()) {
+            store.fail(policyGenerationId, List.of("Gateway " + generation.resourceArn()
+                    + " no longer exists. Start a new generation for an existing gateway."), now());
+            return;
+        }
+        PipelineOutcome outcome = pipeline.run(generation.rawText(), schema.get());
+        if (outcome instanceof PipelineOutcome.Failed failed) {
+            if (failed.retryable()) {
+                throw new RetryableFailure(failed.reason());
+            }
+            store.fail(policyGenerationId, List.of(failed.reason()), now());
+            return;
+        }
+        List<Asset> assets = new ArrayList<>();
+        for (AssetDraft draft : ((PipelineOutcome.Completed) outcome).assets()) {
+            assets.add(draft.withId(ids.resourceId("asset")));
+        }
+        if (!store.complete(policyGenerationId, assets, now())) {
+            log.info("Generation {} was finished elsewhere (deadline or another run); result discarded", policyGenerationId);
+        }
+    }
+
+    /** The job engine gave up after its retries: the generation fails with the last reason. */
+    public void giveUp(String policyGenerationId, Optional<Throwable> cause) {
+        String reason = cause.filter(c -> c instanceof RetryableFailure).map(Throwable::getMessage)
+                .orElse("The generation failed after " + (settings.maxRetries() + 1)
+                        + " attempts because of an internal error. Try again later.");
+        cause.filter(c -> !(c instanceof RetryableFailure))
+                .ifPresent(c -> log.error("Generation {} failed", policyGenerationId, c));
+        store.fail(policyGenerationId, List.of(reason), now());
+    }
+
+    /** Fails every generation still GENERATING past the deadline. Returns how many were failed. */
+    public int sweepOverdue() {
+        Instant cutoff = now().minus(settings.deadline());
+        int failed = 0;
+        for (String id : store.generatingCreatedBefore(cutoff, 500)) {
+            if (store.fail(id, List.of(deadlineReason()), now())) {
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            log.warn("{} generation(s) did not finish within {} and were marked GENERATE_FAILED", failed, settings.deadline());
+        }
+        return failed;
+    }
+
+    private boolean overdue(PolicyGeneration g) {
+        return !now().isBefore(g.createdAt().plus(settings.deadline()));
+    }
+
+    private String deadlineReason() {
+        return "The generation did not finish within " + settings.deadline().toSeconds()
+                + " seconds. Start it again; if it keeps failing, shorten the text or split it into several generations.";
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,117 @@
+package com.cedarauthoring.generation;
+
+import com.cedarauthoring.store.StoreException;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A DataSource that hands out the current thread's transaction connection while
+ * {@link #inTransaction} runs. db-scheduler's client and our store both use it, so inserting a
+ * generation and scheduling its job commit or roll back together: an accepted generation always has
+ * its job. (db-scheduler does not commit connections that have auto-commit off.)
+ */
+public final class TransactionalDataSource implements DataSource {
+    private final DataSource delegate;
+    // Per instance, not static: it only binds connections of this data source.
+    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+
+    public TransactionalDataSource(DataSource delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Runs {@code work} in one transaction; nested calls join the outer one. */
+    public <T> T inTransaction(Supplier<T> work) {
+        if (bound.get() != null) {
+            return work.get();
+        }
+        try (Connection c = delegate.getConnection()) {
+            c.setAutoCommit(false);
+            bound.set(c);
+            try {
+                T result = work.get();
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                bound.remove();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection c = bound.get();
+        return c == null ? delegate.getConnection() : unclosable(c);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        Connection c = bound.get();
+        return c == null ? delegate.getConnection(username, password) : unclosable(c);
+    }
+
+    private static Connection unclosable(Connection c) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "close":
+                            return null; // the transaction owner closes it
+                        case "isClosed":
+                            return c.isClosed();
+                        default:
+                            try {
+                                return method.invoke(c, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                    }
+                });
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return delegate.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        delegate.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        delegate.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return delegate.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return delegate.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    }
+}

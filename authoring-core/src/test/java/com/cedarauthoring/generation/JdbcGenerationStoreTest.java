@@ -1,0 +1,120 @@
+package com.cedarauthoring.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cedarauthoring.findings.Finding;
+import com.cedarauthoring.findings.FindingType;
+import com.cedarauthoring.findings.Span;
+import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.store.Database;
+import com.cedarauthoring.store.PageRequest;
+import com.cedarauthoring.translate.Provenance;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcGenerationStoreTest {
+    @TempDir
+    static Path dir;
+    static Database db;
+    static TransactionalDataSource tx;
+    static JdbcGenerationStore store;
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @BeforeAll
+    static void open() {
+        db = Database.embedded(dir);
+        tx = new TransactionalDataSource(db.dataSource());
+        store = new JdbcGenerationStore(tx);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    static PolicyGeneration generating(String id) {
+        return new PolicyGeneration("Engine-0000000000", id, "gen", "arn:gen/" + id, "arn:gw", "Allow it.",
+                GenerationStatus.GENERATING, List.of(), T0, T0);
+    }
+
+    static Asset asset(String id, FindingType type) {
+        Finding f = type == FindingType.VALID ? Finding.valid() : Finding.of(type, "UNSUPPORTED_CONSTRUCT", "no", new Span(0, 3));
+        return new Asset(id, Optional.of("permit (principal, action, resource);"), "Allow it.", Optional.of(new Span(0, 9)),
+                List.of(f), Optional.of("Allows it."), List.of(), Provenance.rules());
+    }
+
+    @Test
+    void completeStoresAssetsAndARerunReplacesThem() {
+        store.insert(generating("g1-0000000000"), Optional.empty(), "h");
+        // an earlier attempt's assets would be replaced, but only while GENERATING: the first completion wins
+        assertThat(store.complete("g1-0000000000", List.of(asset("a-0000000001", FindingType.VALID),
+                asset("a-0000000002", FindingType.NOT_TRANSLATABLE)), T0.plusSeconds(1))).isTrue();
+        assertThat(store.complete("g1-0000000000", List.of(asset("a-0000000003", FindingType.VALID)), T0.plusSeconds(2))).isFalse();
+        var page = store.assets("g1-0000000000", PageRequest.first(1));
+        assertThat(page.items()).extracting(Asset::policyGenerationAssetId).containsExactly("a-0000000001");
+        assertThat(page.nextToken()).isPresent();
+        Asset second = store.asset("g1-0000000000", "a-0000000002").orElseThrow();
+        assertThat(second).isEqualTo(asset("a-0000000002", FindingType.NOT_TRANSLATABLE));
+        PolicyGeneration g = store.findById("g1-0000000000").orElseThrow();
+        assertThat(g.status()).isEqualTo(GenerationStatus.GENERATED);
+        assertThat(g.updatedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(store.find("Engine-0000000000", "g1-0000000000", "a-0000000002").orElseThrow().findings())
+                .extracting(Finding::type).containsExactly(FindingType.NOT_TRANSLATABLE);
+    }
+
+    @Test
+    void failOnlyLeavesGenerating() {
+        store.insert(generating("g2-0000000000"), Optional.of("t".repeat(40)), "hash");
+        assertThat(store.fail("g2-0000000000", List.of("why"), T0.plusSeconds(3))).isTrue();
+        assertThat(store.fail("g2-0000000000", List.of("again"), T0.plusSeconds(4))).isFalse();
+        assertThat(store.findById("g2-0000000000").orElseThrow().statusReasons()).containsExactly("why");
+        assertThat(store.findByClientToken("Engine-0000000000", "t".repeat(40)).orElseThrow().requestHash()).isEqualTo("hash");
+    }
+
+    @Test
+    void insertAndScheduleCommitOrRollBackTogether() {
+        GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), Clock.systemUTC(),
+                GenerationSettings.defaults());
+        GenerationJobs jobs = new GenerationJobs(tx, worker, GenerationSettings.defaults(), Clock.systemUTC());
+        try {
+            tx.inTransaction(() -> {
+                store.insert(generating("g3-0000000000"), Optional.empty(), "h");
+                jobs.schedule("g3-0000000000");
+                throw new IllegalStateException("crash before commit");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(store.findById("g3-0000000000")).isEmpty();
+        assertThat(scheduled("g3-0000000000")).isZero();
+        tx.inTransaction(() -> {
+            store.insert(generating("g4-0000000000"), Optional.empty(), "h");
+            jobs.schedule("g4-0000000000");
+            return null;
+        });
+        assertThat(store.findById("g4-0000000000")).isPresent();
+        assertThat(scheduled("g4-0000000000")).isEqualTo(1);
+    }
+
+    @Test
+    void sweepFailsOnlyOverdueGenerations() {
+        store.insert(generating("g5-0000000000"), Optional.empty(), "h");
+        Clock late = Clock.fixed(T0.plus(Duration.ofSeconds(61)), java.time.ZoneOffset.UTC);
+        GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), late, GenerationSettings.defaults());
+        assertThat(worker.sweepOverdue()).isGreaterThanOrEqualTo(1);
+        assertThat(store.findById("g5-0000000000").orElseThrow().statusReasons().get(0)).contains("did not finish within 60 seconds");
+    }
+
+    static int scheduled(String id) {
+        return db.jdbc().queryOne("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?", rs -> rs.getInt(1), id)
+                .orElse(0);
+    }
+}

@@ -14,6 +14,8 @@ import com.cedarauthoring.gateway.JdbcGatewayStore;
 import com.cedarauthoring.generation.GeneratedAssets;
 import com.cedarauthoring.generation.GenerationModule;
 import com.cedarauthoring.translate.RequirementSplitter;
+import com.cedarauthoring.translate.Translator;
+import com.cedarauthoring.translate.Translators;
 import com.cedarauthoring.translate.rules.RulesTranslator;
 import com.cedarauthoring.policy.JdbcPolicyStore;
 import com.cedarauthoring.policy.PolicyEngineService;
@@ -65,19 +67,24 @@ public final class Application implements AutoCloseable {
             List<RouteModule> routes = new ArrayList<>();
             routes.add(new HealthRoutes(() -> database.jdbc().queryOne("SELECT 1", rs -> rs.getInt(1)).isPresent()));
 
-            // gateways (wiring added by the gateway feature)
+            // gateways
             GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), cedar, arns, ids, clock);
             routes.add(new GatewayRoutes(gateways, config.region()));
 
-            // policy engines and policies (wiring added by the policy feature)
+            // policy engines and policies
             GatewayDirectory gatewayDirectory = gateways;
             IdempotencyStore idempotency = new IdempotencyStore(database.jdbc(), clock);
             PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
             PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock);
+            // The configured translator; region pinning refuses a model of another geography here, before serving.
+            Translator translator = Translators.create(config.translator(), cedar, new RulesTranslator(cedar));
+            if (translator instanceof AutoCloseable closeable) {
+                closeables.add(closeable);
+            }
             // policy generation (the generation feature): built here because CreatePolicy reads its assets.
             // Jobs run on db-scheduler over this database; the scheduler stops with the application.
             GenerationModule generation = GenerationModule.start(database.dataSource(), gatewayDirectory, policyEngines,
-                    new RequirementSplitter()::split, new RulesTranslator(cedar), cedar, arns, ids, clock,
+                    new RequirementSplitter()::split, translator, cedar, arns, ids, clock,
                     config.generation());
             closeables.add(generation);
             routes.add(new GenerationRoutes(generation.service()));
@@ -85,8 +92,6 @@ public final class Application implements AutoCloseable {
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
                     cedar, new PolicyAnalyzer()::analyze, idempotency, arns, ids, clock);
             routes.add(new PolicyRoutes(policyEngines, policies));
-
-            // policy generation: wired above, before the policy service that reads its assets
 
             Javalin http = ApiApp.create(config.host(), routes).start(config.port());
             return new Application(database, http, closeables, gateways);

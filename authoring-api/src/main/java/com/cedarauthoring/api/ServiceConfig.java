@@ -2,6 +2,7 @@ package com.cedarauthoring.api;
 
 import com.cedarauthoring.generation.GenerationSettings;
 import com.cedarauthoring.naming.Arns;
+import com.cedarauthoring.translate.model.ModelTranslatorConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -13,10 +14,11 @@ import java.util.Optional;
  * @param dataDir   embedded database directory
  * @param jdbcUrl   a PostgreSQL URL to use instead of the embedded database
  * @param generation generation job settings (threads, deadline, heartbeat...)
+ * @param translator which translator proposes policies (rules by default) and its model settings
  */
 public record ServiceConfig(String host, int port, Path dataDir, String region, String account,
                             Optional<String> jdbcUrl, String dbUser, String dbPassword,
-                            GenerationSettings generation) {
+                            GenerationSettings generation, ModelTranslatorConfig translator) {
     public ServiceConfig {
         new Arns(region, account); // validates both, with a message a person can act on
         if (port < 0 || port > 65535) {
@@ -24,16 +26,22 @@ public record ServiceConfig(String host, int port, Path dataDir, String region, 
         }
         jdbcUrl = jdbcUrl == null ? Optional.empty() : jdbcUrl;
         generation = generation == null ? GenerationSettings.defaults() : generation;
+        translator = translator == null ? ModelTranslatorConfig.rulesOnly() : translator;
     }
 
     /** With default generation settings. */
     public ServiceConfig(String host, int port, Path dataDir, String region, String account,
                          Optional<String> jdbcUrl, String dbUser, String dbPassword) {
-        this(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, GenerationSettings.defaults());
+        this(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, GenerationSettings.defaults(),
+                ModelTranslatorConfig.rulesOnly());
     }
 
     public ServiceConfig withGeneration(GenerationSettings settings) {
-        return new ServiceConfig(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, settings);
+        return new ServiceConfig(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, settings, translator);
+    }
+
+    public ServiceConfig withTranslator(ModelTranslatorConfig newTranslator) {
+        return new ServiceConfig(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation, newTranslator);
     }
 
     public static ServiceConfig local(Path dataDir) {
@@ -45,6 +53,6 @@ public record ServiceConfig(String host, int port, Path dataDir, String region, 
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(host, newPort, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation);
+        return new ServiceConfig(host, newPort, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation, translator);
     }
 }

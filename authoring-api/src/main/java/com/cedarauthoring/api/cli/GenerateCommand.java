@@ -18,6 +18,8 @@ import com.cedarauthoring.json.Json;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.translate.RequirementSplitter;
+import com.cedarauthoring.translate.Translator;
+import com.cedarauthoring.translate.Translators;
 import com.cedarauthoring.translate.rules.RulesTranslator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,6 +54,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--gateway-arn", description = "ARN to scope the policies to (default: a local ARN derived from the gateway name).")
     String gatewayArn;
 
+    @Option(names = "--region", defaultValue = "${env:AUTHORING_REGION:-us-west-2}", description = "Service region: ARNs and the Bedrock region (env AUTHORING_REGION, default ${DEFAULT-VALUE}).")
+    String region;
+
+    @Mixin
+    TranslatorOptions translatorOptions;
+
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The requirements (several arguments are joined with spaces).")
     List<String> text;
 
@@ -71,9 +80,27 @@ public final class GenerateCommand implements Callable<Integer> {
             err.println("Cannot read gateway file " + gatewayFile + ": " + e.getMessage());
             return USAGE;
         }
-        GenerationPipeline pipeline = new GenerationPipeline(new RequirementSplitter()::split, new RulesTranslator(cedar),
-                cedar, new PolicyAnalyzer(cedar), new Explainer(), new DecisionExamples());
-        PipelineOutcome outcome = pipeline.run(rawText, schema);
+        Translator translator;
+        try {
+            translator = Translators.create(translatorOptions.toConfig(region), cedar, new RulesTranslator(cedar));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        }
+        PipelineOutcome outcome;
+        try {
+            GenerationPipeline pipeline = new GenerationPipeline(new RequirementSplitter()::split, translator,
+                    cedar, new PolicyAnalyzer(cedar), new Explainer(), new DecisionExamples());
+            outcome = pipeline.run(rawText, schema);
+        } finally {
+            if (translator instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // the process ends next; nothing to release that matters
+                }
+            }
+        }
         if (outcome instanceof PipelineOutcome.Failed failed) {
             err.println("Generation failed: " + failed.reason());
             return 1;
@@ -121,7 +148,7 @@ public final class GenerateCommand implements Callable<Integer> {
             targets.add(new SchemaDeriver.TargetTools(t.path("name").asText(), ToolDefinitions.of(t.get("targetConfiguration"))));
         }
         String arn = gatewayArn != null ? gatewayArn
-                : new Arns("us-west-2", "123456789012").gateway(Ids.seeded(0).gatewayId(gateway.path("name").asText("gateway")));
+                : new Arns(region, "123456789012").gateway(Ids.seeded(0).gatewayId(gateway.path("name").asText("gateway")));
         return new SchemaDeriver(cedar).derive(arn, authorizer, targets);
     }
 }

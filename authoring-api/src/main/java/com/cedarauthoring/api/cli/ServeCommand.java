@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: runs the HTTP service until SIGTERM / Ctrl-C. Every flag has an environment variable. */
@@ -44,6 +45,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--generation-deadline", defaultValue = "${env:AUTHORING_GENERATION_DEADLINE:-60}", description = "Seconds after which a generation still GENERATING ends GENERATE_FAILED (env AUTHORING_GENERATION_DEADLINE, default ${DEFAULT-VALUE}).")
     long generationDeadlineSeconds;
 
+    @Mixin
+    TranslatorOptions translatorOptions;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -51,7 +55,8 @@ public final class ServeCommand implements Callable<Integer> {
         ServiceConfig config = new ServiceConfig("127.0.0.1", port, dataDir, region, account,
                 Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank()), dbUser, dbPassword,
                 GenerationSettings.defaults().withThreads(generationThreads)
-                        .withDeadline(java.time.Duration.ofSeconds(generationDeadlineSeconds)));
+                        .withDeadline(java.time.Duration.ofSeconds(generationDeadlineSeconds)),
+                translatorOptions.toConfig(region));
         Application app = Application.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,8 +65,8 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         log.info("Local mode: no credentials configured, listening on loopback only and accepting any signature");
-        log.info("Cedar authoring service ready at http://127.0.0.1:{}/ (started in {} ms, region {}, data {})",
-                app.port(), (System.nanoTime() - started) / 1_000_000, region,
+        log.info("Cedar authoring service ready at http://127.0.0.1:{}/ (started in {} ms, region {}, translator {}, data {})",
+                app.port(), (System.nanoTime() - started) / 1_000_000, region, config.translator().describe(),
                 config.jdbcUrl().isPresent() ? "PostgreSQL" : dataDir.toAbsolutePath());
         stopped.await();
         return 0;

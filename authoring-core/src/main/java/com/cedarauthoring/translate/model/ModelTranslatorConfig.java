@@ -142,4 +142,11 @@ public record ModelTranslatorConfig(Mode mode, String modelId, String region, Op
         return new ModelTranslatorConfig(mode, modelId, region, bedrockEndpoint, maxModelConcurrency,
                 repairAttempts, modelTimeout, retry, on);
     }
+
+    /** For the start-up log line: never includes credentials. */
+    public String describe() {
+        return mode.usesModel()
+                ? mode.name().toLowerCase(Locale.ROOT) + " (model " + modelId + ", max " + maxModelConcurrency + " concurrent calls)"
+                : "rules";
+    }
 }

@@ -79,7 +79,21 @@ public final class Cedar {
      * @return Cedar's messages; empty when the policy parses, is a single policy and validates
      */
     public List<String> validate(GatewaySchema schema, String policyText) {
-        return validate(schema.cedarText(), policyText);
+        String schemaText = singleActionOf(policyText).flatMap(schema::cedarTextFor).orElse(schema.cedarText());
+        return validate(schemaText, policyText);
+    }
+
+    /** The action id of a policy scoped {@code action == AgentCore::Action::"..."}, if it is one. */
+    private Optional<String> singleActionOf(String policyText) {
+        try {
+            JsonNode action = ests.get(policyText, this::parseEst).path("action");
+            if ("==".equals(action.path("op").asText()) && action.path("entity").path("type").asText().endsWith("Action")) {
+                return Optional.of(action.path("entity").path("id").asText());
+            }
+        } catch (IllegalArgumentException notOnePolicy) {
+            // validation against the full schema reports the problem with Cedar's own message
+        }
+        return Optional.empty();
     }
 
     /** As {@link #validate(GatewaySchema, String)} with a schema in Cedar syntax. */

@@ -1690,6 +1690,22 @@ final class Compiler {
             next[0] = ne;
             return presence(subject(ns, ne, null, p));
         }
+        if (!copula && k == p && ne > ns && (k >= e || t.get(k).kind() != Tok.Kind.WORD || isConnectorWord(k))) {
+            // "in prod": a value of exactly one enum attribute
+            int vs = ns;
+            while (vs < ne && (w(vs, "in") || w(vs, "on") || w(vs, "the") || w(vs, "for"))) {
+                vs++;
+            }
+            if (vs == ne - 1) {
+                String v = t.get(vs).text();
+                List<Attr> fits = commonAttrs().stream().filter(x -> x.attribute().enumValues().contains(v)).toList();
+                if (fits.size() == 1) {
+                    next[0] = ne;
+                    lastSubject = fits.get(0);
+                    return guard(fits.get(0), new Cond.Atom(expr(fits.get(0)) + " == \"" + esc(v) + "\""));
+                }
+            }
+        }
         if (!copula && k == p && ne - ns >= 2 && (t.get(ne - 1).isAny(Words.TRUE_WORDS) || t.get(ne - 1).isAny(Words.PRESENT)
                 || t.get(ne - 1).isAny(Words.FALSE_WORDS))) {
             // "with express shipping requested", "with a reason provided"

@@ -1277,7 +1277,8 @@ final class Compiler {
             right = ops.get(k) ? new Cond.And(List.of(conds.get(k), right)) : new Cond.Or(List.of(conds.get(k), right));
         }
         List<Cond> out = new ArrayList<>();
-        for (Cond c : List.of(left, prec, right)) {
+        // conventional precedence ("and" binds tighter, as in Cedar) is the most likely reading
+        for (Cond c : List.of(prec, left, right)) {
             if (out.stream().noneMatch(o -> o.cedar().equals(c.cedar()))) {
                 out.add(c);
             }

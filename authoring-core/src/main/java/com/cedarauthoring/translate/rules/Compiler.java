@@ -1744,11 +1744,27 @@ final class Compiler {
         // "the product is eligible", "express shipping is requested"
         Tok v = t.get(k);
         if (v.kind() == Tok.Kind.WORD && !isListContinuation(k + 1, e)) {
-            Attr boolAttr = boolFor(ns, ne, k);
+            Attr boolAttr = boolFor(ns, ne, k, v.lower());
+            boolean negatedAdjective = false;
+            if (boolAttr == null) {
+                // "ineligible", "unverified", "non-compliant": the negation of a Bool adjective
+                for (String prefix : List.of("non-", "non", "un", "in", "im", "dis")) {
+                    if (v.lower().startsWith(prefix) && v.lower().length() > prefix.length() + 3) {
+                        boolAttr = boolFor(ns, ne, k, v.lower().substring(prefix.length()));
+                        if (boolAttr != null) {
+                            negatedAdjective = true;
+                            break;
+                        }
+                    }
+                }
+            }
             if (boolAttr != null) {
                 next[0] = k + 1;
                 boolean value = !Words.FALSE_WORDS.contains(v.lower());
                 if (neg) {
+                    value = !value;
+                }
+                if (negatedAdjective) {
                     value = !value;
                 }
                 return guard(boolAttr, new Cond.Atom(expr(boolAttr) + " == " + value));
@@ -2245,7 +2261,10 @@ final class Compiler {
 
     /** A Bool attribute named by the subject plus the adjective ("product" + "eligible"), or by the adjective alone. */
     private Attr boolFor(int ns, int ne, int adj) {
-        String a = t.get(adj).lower();
+        return boolFor(ns, ne, adj, t.get(adj).lower());
+    }
+
+    private Attr boolFor(int ns, int ne, int adj, String a) {
         List<Attr> bools = commonAttrs().stream().filter(x -> x.attribute().type() instanceof CedarType.BoolType).toList();
         if (bools.isEmpty()) {
             return null;
@@ -2263,7 +2282,7 @@ final class Compiler {
             }
         }
         List<String> with = new ArrayList<>(subjectWords);
-        with.addAll(Words.identifierWords(t.get(adj).text()));
+        with.addAll(Words.identifierWords(a));
         Attr s = bestAttrQuiet(with, bools);
         if (s != null && s.nameStems().contains(Words.stem(a))) {
             return s;

@@ -2360,7 +2360,7 @@ final class Compiler {
         }
         List<Cond> parts = new ArrayList<>(g);
         parts.add(c);
-        return new Cond.And(parts);
+        return new Cond.Guard(parts);
     }
 
     /** A negated condition on an optional attribute still requires its presence (conventions section 2). */

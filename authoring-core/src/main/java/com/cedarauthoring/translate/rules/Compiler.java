@@ -421,6 +421,28 @@ final class Compiler {
      * nothing principal-like is there; {@code end[0]} is the first token after the phrase.
      */
     private Boolean parsePrincipal(int i, List<Cond> out, int[] end) {
+        int before = out.size();
+        Boolean found = parsePrincipal0(i, out, end);
+        // "user alice and user bob": one caller cannot be both; the requirement names several users
+        List<Cond> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Cond c : out.subList(before, out.size())) {
+            if (usernames.containsKey(c)) {
+                names.add(c);
+                values.addAll(usernames.get(c));
+            }
+        }
+        if (names.size() > 1) {
+            int at = out.indexOf(names.get(0));
+            out.removeAll(names);
+            out.add(Math.min(at, out.size()), tagCondValues("username", values, "=="));
+        }
+        return found;
+    }
+
+    private final java.util.Map<Cond, List<String>> usernames = new java.util.IdentityHashMap<>();
+
+    private Boolean parsePrincipal0(int i, List<Cond> out, int[] end) {
         int start = i;
         boolean any = false;
         while (true) {
@@ -726,7 +748,11 @@ final class Compiler {
     }
 
     private void addTag(List<Cond> out, String claim, List<Tok> values, String op, int at) {
-        out.add(tagCond(claim, values, op, at));
+        Cond c = tagCond(claim, values, op, at);
+        if (claim.equals("username")) {
+            usernames.put(c, values.stream().map(Tok::text).toList());
+        }
+        out.add(c);
     }
 
     private void addTagValue(List<Cond> out, String claim, List<String> values, String op, int at) {

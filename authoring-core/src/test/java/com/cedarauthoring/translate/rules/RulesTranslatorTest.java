@@ -197,6 +197,14 @@ class RulesTranslatorTest {
     }
 
     @Test
+    void severalUsersAreAList() {
+        assertThat(flat(one("Allow user alice and user bob to process refunds").cedar().get()))
+                .contains("principal.hasTag\"username\"&&[\"alice\",\"bob\"].containsprincipal.getTag\"username\"");
+        assertThat(flat(one("Allow clerk-1, clerk-2 and clerk-3 to process refunds").cedar().get()))
+                .contains("[\"clerk-1\",\"clerk-2\",\"clerk-3\"]");
+    }
+
+    @Test
     void permitsUseTheGatewayPrincipalTypeAndForbidsToo() {
         assertThat(one("Allow users with role clerk to process refunds").cedar().get()).startsWith("permit")
                 .contains("principal is AgentCore::OAuthUser");

@@ -30,11 +30,12 @@ final class Compiler {
             "doesn't", "don't", "hasn't", "haven't", "less", "more", "greater", "fewer", "under", "over", "below",
             "above", "at", "up", "between", "exactly", "not", "lower", "higher", "within", "must", "should",
             "remains", "stays", "becomes", "totals", "reaches", "surpasses", "falls", "larger", "smaller", "beneath",
-            "starting", "ending", "containing", "including", "greater-than", "<", "<=", ">", ">=", "=", "==", "!=", "=<", "=>", "<>", "less-than", "equal-to");
+            "starting", "ending", "containing", "including", "greater-than", "no", "<", "<=", ">", ">=", "=", "==", "!=", "=<", "=>", "<>", "less-than", "equal-to");
     private static final Set<String> ACTION_BOUNDARY = Set.of("when", "if", "where", "whenever", "unless", "provided",
             "only", "except", "as", "so", "for", "with", "whose", "that", "which", "by", "but", "under", "over", "below",
             "above", "exceeding", "between", "less", "more", "greater", "fewer", "at", "up", "in", "on", "while",
-            "without", "having", "whereas", "once", "until", "within", "from");
+            "without", "having", "whereas", "once", "until", "within", "from", "larger", "smaller", "higher", "lower",
+            "bigger", "exactly", "exceeds", "exceed", "no", "not");
 
     private final SchemaIndex index;
     private final List<Tok> t;
@@ -378,8 +379,13 @@ final class Compiler {
         if (x.is("at")) {
             return w(k + 1, "least") || w(k + 1, "most");
         }
-        if (x.is("less") || x.is("more") || x.is("greater") || x.is("fewer")) {
+        if (x.is("less") || x.is("more") || x.is("greater") || x.is("fewer") || x.is("larger") || x.is("smaller")
+                || x.is("higher") || x.is("lower") || x.is("bigger")) {
             return w(k + 1, "than");
+        }
+        if (x.is("no") || x.is("not")) {
+            int[] len = new int[1];
+            return comparator(k, len) != null;
         }
         if (x.is("in") || x.is("on")) {
             // "tools in the RefundTarget target" / "on the X target"
@@ -1541,8 +1547,8 @@ final class Compiler {
         if (x.is("end") || x.is("start") || x.is("begin")) {
             return w(k + 1, "with");
         }
-        if (x.is("not")) {
-            return true;
+        if (x.is("no")) {
+            return comparator(k, new int[1]) != null;
         }
         return true;
     }
@@ -1744,6 +1750,16 @@ final class Compiler {
             if (t.get(ne - 1).isAny(Words.PRESENT)) {
                 Attr a = subject(ns, ne - 1, null, p);
                 return presence(a);
+            }
+        }
+        if (!copula && ns >= ne && k < e && t.get(k).kind() == Tok.Kind.NUMBER) {
+            // "refunds of 500 or less"
+            int[] pl = new int[1];
+            String post = postfix(k + 1, pl);
+            if (post != null) {
+                Attr a = subject(ns, ne, t.get(k), p);
+                next[0] = k + 1 + pl[0];
+                return guard(a, compare(a, neg ? negate(post) : post, t.get(k)));
             }
         }
         if (!copula) {

@@ -1514,10 +1514,9 @@ final class Compiler {
         if (w(k, "and") || w(k, "or") || t.get(k).kind() == Tok.Kind.COMMA) {
             return laterPredicateIsShared(k, e);
         }
-        if (!(w(k, "are") || w(k, "were") || w(k, "exist") || w(k, "have"))) {
-            return false;
-        }
-        return true;
+        boolean or = w(p, "or") || w(p + 1, "or") || w(p, "nor");
+        // "a description and a priority are provided"; "either the description or the priority is missing"
+        return w(k, "are") || w(k, "were") || w(k, "exist") || w(k, "have") || (or && (w(k, "is") || w(k, "was")));
     }
 
     private boolean isDeterminer(int k) {

@@ -24,10 +24,29 @@ public final class RequirementSplitter {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
+            // a wrapped sentence: the next line starts in lower case and this one did not end a sentence
+            while (lineEnd < n && continues(raw, lineStart, lineEnd)) {
+                int next = raw.indexOf('\n', lineEnd + 1);
+                lineEnd = next < 0 ? n : next;
+            }
             splitLine(raw, lineStart, lineEnd, out);
             lineStart = lineEnd + 1;
         }
         return out;
+    }
+
+    private static boolean continues(String raw, int lineStart, int lineEnd) {
+        int e = lineEnd;
+        while (e > lineStart && Character.isWhitespace(raw.charAt(e - 1))) {
+            e--;
+        }
+        if (e == lineStart || ".!?;:".indexOf(raw.charAt(e - 1)) >= 0) {
+            return false;
+        }
+        int nextEnd = raw.indexOf('\n', lineEnd + 1);
+        nextEnd = nextEnd < 0 ? raw.length() : nextEnd;
+        int s = skipSpace(raw, lineEnd + 1, nextEnd);
+        return s < nextEnd && skipMarker(raw, s, nextEnd) == s && Character.isLowerCase(raw.charAt(s));
     }
 
     private void splitLine(String raw, int start, int end, List<Requirement> out) {
@@ -108,6 +127,9 @@ public final class RequirementSplitter {
         }
         if (c == '(' && i + 2 < end && raw.charAt(i + 2) == ')' && Character.isLetterOrDigit(raw.charAt(i + 1))) {
             return skipSpace(raw, i + 3, end);
+        }
+        if (Character.isLetter(c) && i + 2 < end && raw.charAt(i + 1) == ')' && Character.isWhitespace(raw.charAt(i + 2))) {
+            return skipSpace(raw, i + 2, end); // "a) Allow ..."
         }
         return i;
     }

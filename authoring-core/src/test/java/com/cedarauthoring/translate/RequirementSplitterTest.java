@@ -52,6 +52,12 @@ class RequirementSplitterTest {
     }
 
     @Test
+    void wrappedLinesStayOneRequirement() {
+        assertThat(texts("Allow users to process refunds\nwhen the amount is under 500\nBlock user x\na) Deny y"))
+                .containsExactly("Allow users to process refunds\nwhen the amount is under 500", "Block user x", "Deny y");
+    }
+
+    @Test
     void emptyAndPunctuationOnlyInputGiveNothing() {
         assertThat(texts("")).isEmpty();
         assertThat(texts(" ;; \n - \n ... ")).isEmpty();

@@ -30,11 +30,12 @@ final class Compiler {
             "doesn't", "don't", "hasn't", "haven't", "less", "more", "greater", "fewer", "under", "over", "below",
             "above", "at", "up", "between", "exactly", "not", "lower", "higher", "within", "must", "should",
             "remains", "stays", "becomes", "totals", "reaches", "surpasses", "falls", "larger", "smaller", "beneath",
-            "starting", "ending", "containing", "including", "greater-than", "<", "<=", ">", ">=", "=", "==", "!=", "=<", "=>", "<>", "less-than", "equal-to");
+            "starting", "ending", "containing", "including", "greater-than", "no", "<", "<=", ">", ">=", "=", "==", "!=", "=<", "=>", "<>", "less-than", "equal-to");
     private static final Set<String> ACTION_BOUNDARY = Set.of("when", "if", "where", "whenever", "unless", "provided",
             "only", "except", "as", "so", "for", "with", "whose", "that", "which", "by", "but", "under", "over", "below",
             "above", "exceeding", "between", "less", "more", "greater", "fewer", "at", "up", "in", "on", "while",
-            "without", "having", "whereas", "once", "until", "within", "from");
+            "without", "having", "whereas", "once", "until", "within", "from", "larger", "smaller", "higher", "lower",
+            "bigger", "exactly", "exceeds", "exceed", "no", "not");
 
     private final SchemaIndex index;
     private final List<Tok> t;
@@ -378,8 +379,13 @@ final class Compiler {
         if (x.is("at")) {
             return w(k + 1, "least") || w(k + 1, "most");
         }
-        if (x.is("less") || x.is("more") || x.is("greater") || x.is("fewer")) {
+        if (x.is("less") || x.is("more") || x.is("greater") || x.is("fewer") || x.is("larger") || x.is("smaller")
+                || x.is("higher") || x.is("lower") || x.is("bigger")) {
             return w(k + 1, "than");
+        }
+        if (x.is("no") || x.is("not")) {
+            int[] len = new int[1];
+            return comparator(k, len) != null;
         }
         if (x.is("in") || x.is("on")) {
             // "tools in the RefundTarget target" / "on the X target"
@@ -421,6 +427,28 @@ final class Compiler {
      * nothing principal-like is there; {@code end[0]} is the first token after the phrase.
      */
     private Boolean parsePrincipal(int i, List<Cond> out, int[] end) {
+        int before = out.size();
+        Boolean found = parsePrincipal0(i, out, end);
+        // "user alice and user bob": one caller cannot be both; the requirement names several users
+        List<Cond> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Cond c : out.subList(before, out.size())) {
+            if (usernames.containsKey(c)) {
+                names.add(c);
+                values.addAll(usernames.get(c));
+            }
+        }
+        if (names.size() > 1) {
+            int at = out.indexOf(names.get(0));
+            out.removeAll(names);
+            out.add(Math.min(at, out.size()), tagCondValues("username", values, "=="));
+        }
+        return found;
+    }
+
+    private final java.util.Map<Cond, List<String>> usernames = new java.util.IdentityHashMap<>();
+
+    private Boolean parsePrincipal0(int i, List<Cond> out, int[] end) {
         int start = i;
         boolean any = false;
         while (true) {
@@ -726,7 +754,11 @@ final class Compiler {
     }
 
     private void addTag(List<Cond> out, String claim, List<Tok> values, String op, int at) {
-        out.add(tagCond(claim, values, op, at));
+        Cond c = tagCond(claim, values, op, at);
+        if (claim.equals("username")) {
+            usernames.put(c, values.stream().map(Tok::text).toList());
+        }
+        out.add(c);
     }
 
     private void addTagValue(List<Cond> out, String claim, List<String> values, String op, int at) {
@@ -1277,7 +1309,8 @@ final class Compiler {
             right = ops.get(k) ? new Cond.And(List.of(conds.get(k), right)) : new Cond.Or(List.of(conds.get(k), right));
         }
         List<Cond> out = new ArrayList<>();
-        for (Cond c : List.of(left, prec, right)) {
+        // conventional precedence ("and" binds tighter, as in Cedar) is the most likely reading
+        for (Cond c : List.of(prec, left, right)) {
             if (out.stream().noneMatch(o -> o.cedar().equals(c.cedar()))) {
                 out.add(c);
             }
@@ -1481,10 +1514,9 @@ final class Compiler {
         if (w(k, "and") || w(k, "or") || t.get(k).kind() == Tok.Kind.COMMA) {
             return laterPredicateIsShared(k, e);
         }
-        if (!(w(k, "are") || w(k, "were") || w(k, "exist") || w(k, "have"))) {
-            return false;
-        }
-        return true;
+        boolean or = w(p, "or") || w(p + 1, "or") || w(p, "nor");
+        // "a description and a priority are provided"; "either the description or the priority is missing"
+        return w(k, "are") || w(k, "were") || w(k, "exist") || w(k, "have") || (or && (w(k, "is") || w(k, "was")));
     }
 
     private boolean isDeterminer(int k) {
@@ -1514,8 +1546,8 @@ final class Compiler {
         if (x.is("end") || x.is("start") || x.is("begin")) {
             return w(k + 1, "with");
         }
-        if (x.is("not")) {
-            return true;
+        if (x.is("no")) {
+            return comparator(k, new int[1]) != null;
         }
         return true;
     }
@@ -1690,6 +1722,22 @@ final class Compiler {
             next[0] = ne;
             return presence(subject(ns, ne, null, p));
         }
+        if (!copula && k == p && ne > ns && (k >= e || t.get(k).kind() != Tok.Kind.WORD || isConnectorWord(k))) {
+            // "in prod": a value of exactly one enum attribute
+            int vs = ns;
+            while (vs < ne && (w(vs, "in") || w(vs, "on") || w(vs, "the") || w(vs, "for"))) {
+                vs++;
+            }
+            if (vs == ne - 1) {
+                String v = t.get(vs).text();
+                List<Attr> fits = commonAttrs().stream().filter(x -> x.attribute().enumValues().contains(v)).toList();
+                if (fits.size() == 1) {
+                    next[0] = ne;
+                    lastSubject = fits.get(0);
+                    return guard(fits.get(0), new Cond.Atom(expr(fits.get(0)) + " == \"" + esc(v) + "\""));
+                }
+            }
+        }
         if (!copula && k == p && ne - ns >= 2 && (t.get(ne - 1).isAny(Words.TRUE_WORDS) || t.get(ne - 1).isAny(Words.PRESENT)
                 || t.get(ne - 1).isAny(Words.FALSE_WORDS))) {
             // "with express shipping requested", "with a reason provided"
@@ -1701,6 +1749,16 @@ final class Compiler {
             if (t.get(ne - 1).isAny(Words.PRESENT)) {
                 Attr a = subject(ns, ne - 1, null, p);
                 return presence(a);
+            }
+        }
+        if (!copula && ns >= ne && k < e && t.get(k).kind() == Tok.Kind.NUMBER) {
+            // "refunds of 500 or less"
+            int[] pl = new int[1];
+            String post = postfix(k + 1, pl);
+            if (post != null) {
+                Attr a = subject(ns, ne, t.get(k), p);
+                next[0] = k + 1 + pl[0];
+                return guard(a, compare(a, neg ? negate(post) : post, t.get(k)));
             }
         }
         if (!copula) {
@@ -1727,11 +1785,27 @@ final class Compiler {
         // "the product is eligible", "express shipping is requested"
         Tok v = t.get(k);
         if (v.kind() == Tok.Kind.WORD && !isListContinuation(k + 1, e)) {
-            Attr boolAttr = boolFor(ns, ne, k);
+            Attr boolAttr = boolFor(ns, ne, k, v.lower());
+            boolean negatedAdjective = false;
+            if (boolAttr == null) {
+                // "ineligible", "unverified", "non-compliant": the negation of a Bool adjective
+                for (String prefix : List.of("non-", "non", "un", "in", "im", "dis")) {
+                    if (v.lower().startsWith(prefix) && v.lower().length() > prefix.length() + 3) {
+                        boolAttr = boolFor(ns, ne, k, v.lower().substring(prefix.length()));
+                        if (boolAttr != null) {
+                            negatedAdjective = true;
+                            break;
+                        }
+                    }
+                }
+            }
             if (boolAttr != null) {
                 next[0] = k + 1;
                 boolean value = !Words.FALSE_WORDS.contains(v.lower());
                 if (neg) {
+                    value = !value;
+                }
+                if (negatedAdjective) {
                     value = !value;
                 }
                 return guard(boolAttr, new Cond.Atom(expr(boolAttr) + " == " + value));
@@ -2228,7 +2302,10 @@ final class Compiler {
 
     /** A Bool attribute named by the subject plus the adjective ("product" + "eligible"), or by the adjective alone. */
     private Attr boolFor(int ns, int ne, int adj) {
-        String a = t.get(adj).lower();
+        return boolFor(ns, ne, adj, t.get(adj).lower());
+    }
+
+    private Attr boolFor(int ns, int ne, int adj, String a) {
         List<Attr> bools = commonAttrs().stream().filter(x -> x.attribute().type() instanceof CedarType.BoolType).toList();
         if (bools.isEmpty()) {
             return null;
@@ -2246,7 +2323,7 @@ final class Compiler {
             }
         }
         List<String> with = new ArrayList<>(subjectWords);
-        with.addAll(Words.identifierWords(t.get(adj).text()));
+        with.addAll(Words.identifierWords(a));
         Attr s = bestAttrQuiet(with, bools);
         if (s != null && s.nameStems().contains(Words.stem(a))) {
             return s;
@@ -2324,7 +2401,7 @@ final class Compiler {
         }
         List<Cond> parts = new ArrayList<>(g);
         parts.add(c);
-        return new Cond.And(parts);
+        return new Cond.Guard(parts);
     }
 
     /** A negated condition on an optional attribute still requires its presence (conventions section 2). */

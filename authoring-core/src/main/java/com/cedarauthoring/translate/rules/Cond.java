@@ -65,6 +65,20 @@ sealed interface Cond {
         }
     }
 
+    /**
+     * A condition on an optional attribute with its presence test, {@code (context.input has f && ...)}:
+     * kept as one parenthesised unit, as cedar-conventions.md section 2 writes it.
+     */
+    record Guard(List<Cond> parts) implements Cond {
+        public Guard {
+            parts = List.copyOf(parts);
+        }
+
+        public String cedar() {
+            return "(" + new And(parts).cedar() + ")";
+        }
+    }
+
     record Not(Cond inner) implements Cond {
         public String cedar() {
             return "!(" + inner.cedar() + ")";

@@ -137,6 +137,15 @@ final class Lexer {
             return Math.max(j, start + 1);
         }
         // an identifier such as "3rd", "v2-beta" or "123-abc" stays a word
+        if (i < n && s.charAt(i) == '%') {
+            int after = i + 1;
+            if (after >= n || breaks(s.charAt(after)) || s.charAt(after) == '.') {
+                BigDecimal pct = new BigDecimal(digits.toString()).stripTrailingZeros();
+                String text = s.substring(start, after);
+                out.add(new Tok(Tok.Kind.NUMBER, text, text, pct, money, start, after));
+                return after;
+            }
+        }
         boolean sentenceDot = i < n && s.charAt(i) == '.' && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)));
         if (i < n && (!breaks(s.charAt(i)) || midWordQuote(s, start, i)) && !isSuffixStart(s, i) && !sentenceDot) {
             int j = i;
@@ -153,6 +162,11 @@ final class Lexer {
         }
         BigDecimal value = new BigDecimal(digits.toString());
         int end = i;
+        if (i < n && s.charAt(i) == '%') {
+            // "10%": the attribute holds the percentage as written
+            i++;
+            end = i;
+        }
         // k / m / bn directly attached, e.g. 10k, $5M
         if (i < n && isSuffixStart(s, i)) {
             int j = i;

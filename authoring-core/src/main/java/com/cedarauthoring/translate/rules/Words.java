@@ -46,7 +46,7 @@ final class Words {
             "tool", "tools", "function", "functions", "api", "apis", "endpoint", "endpoints", "operation", "operations",
             "action", "actions", "call", "calls", "calling", "use", "using", "invoke", "invoking", "access", "accessing",
             "run", "running", "execute", "executing", "perform", "performing", "do", "doing", "be", "able", "new",
-            "of", "any", "some", "own", "that", "this", "those", "these", "customer's", "mcp", "all", "every", "each");
+            "of", "any", "some", "own", "that", "this", "those", "these", "customer's", "mcp", "all", "every", "each", "up");
     static final Set<String> NUMBER_WORDS_SET = Set.of("zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred");
 

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the development corpus through the rules translator alone (no pipeline) and prints what
- * differs, by category. Text comparison after Cedar formatting; the pipeline's corpus test checks
- * semantic equivalence. Guards against regressions with a floor, not 100%.
+ * differs, by category: same policy structure (Cedar EST) and same finding types. Findings only the
+ * pipeline's analyzer adds (ALLOW_NONE, DENY_NONE, tautologies) show up here as differences; the
+ * pipeline's corpus test checks those and semantic equivalence.
  */
 class RulesCorpusHarnessTest {
     private static final Cedar CEDAR = new Cedar();
@@ -62,7 +63,8 @@ class RulesCorpusHarnessTest {
         failures.forEach(f -> System.out.println("MISMATCH " + f + "\n"));
         byCategory.forEach((k, v) -> System.out.println("CATEGORY " + k + ": " + v[0] + "/" + v[1]));
         System.out.println("TOTAL " + ok + "/" + total);
-        assertThat(ok).isGreaterThan(total / 2);
+        // everything but the analyzer-only scope findings (8 cases) must match
+        assertThat(ok).isGreaterThanOrEqualTo(total - 10);
     }
 
     private String compare(Fixtures.Case c, List<Candidate> got, GatewaySchema schema, String arn) {
@@ -96,6 +98,11 @@ class RulesCorpusHarnessTest {
             }
             String exp = e.cedarFor(arn);
             String mine = g.cedar().orElse(null);
+            if (exp != null && mine != null && norm(CEDAR.format(exp)).equals(norm(mine))
+                    && !CEDAR.est(exp).equals(CEDAR.est(mine))) {
+                sb.append("  EST differs (grouping):\n  expected: ").append(CEDAR.est(exp).path("conditions")).append("\n  got:      ")
+                        .append(CEDAR.est(mine).path("conditions")).append('\n');
+            }
             if (exp == null != (mine == null) || (exp != null && !norm(CEDAR.format(exp)).equals(norm(mine)))) {
                 sb.append("  expected: ").append(exp == null ? null : CEDAR.format(exp).replace("\n", " ")).append('\n');
                 sb.append("  got:      ").append(mine == null ? null : mine.replace("\n", " ")).append('\n');

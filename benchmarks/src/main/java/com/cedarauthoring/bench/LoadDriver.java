@@ -21,9 +21,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Results are printed as Markdown and appended to {@code benchmarks/results/<scenario>.md}.
  */
 public final class LoadDriver {
-    static final String RAW_TEXT = "Allow user refund-agent to process refunds when the amount is less than $500. "
-            + "Block users from processing refunds when the amount exceeds $10,000. "
-            + "Allow users with role support to check refund status.";
+    /**
+     * Three requirements; the numbers and names change with every generation so that no layer (ours,
+     * Cedar's, the JIT's) can answer from a cache of an earlier identical request.
+     */
+    static String rawText(long n) {
+        return "Allow user refund-agent-" + n + " to process refunds when the amount is less than $" + (500 + n % 9_000) + ". "
+                + "Block users from processing refunds when the amount exceeds $" + (10_000 + n) + ". "
+                + "Allow users with role support-" + n + " to check refund status.";
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
     private final Path jar;
     private final int seconds;
@@ -145,11 +153,11 @@ public final class LoadDriver {
             String engineId = createEngine(api, "BenchGenerations");
             long[] warm = new long[200];
             for (int i = 0; i < 200; i++) {
-                warm[i] = generateOnce(api, engineId, gw[1], "warm" + i);
+                warm[i] = generateOnce(api, engineId, gw[1], "warm" + i, 200_000);
             }
             long[] seq = new long[300];
             for (int i = 0; i < seq.length; i++) {
-                seq[i] = generateOnce(api, engineId, gw[1], "seq" + i);
+                seq[i] = generateOnce(api, engineId, gw[1], "seq" + i, 200_000);
             }
             line("- Sequential start -> GENERATED -> assets: " + Stats.of(seq) + " (target p50 < 50 ms)");
             sustained(server, engineId, gw[1]);
@@ -177,7 +185,7 @@ public final class LoadDriver {
                 int i = 0;
                 while (System.nanoTime() < end) {
                     try {
-                        lat.add(generateOnce(local, engineId, gatewayArn, "load" + worker + "x" + i++));
+                        lat.add(generateOnce(local, engineId, gatewayArn, "load" + worker + "x" + i++, 2_000_000));
                         ok.incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();
@@ -194,11 +202,15 @@ public final class LoadDriver {
                 ok.get() / (double) seconds, failed.get(), Stats.of(lat.stream().mapToLong(Long::longValue).toArray()), maxRss.get()));
     }
 
-    /** One full client round trip; returns its duration in nanoseconds. */
-    static long generateOnce(Api api, String engineId, String gatewayArn, String name) throws Exception {
+    /**
+     * One full client round trip; returns its duration in nanoseconds. {@code pollNanos} is the pause
+     * between GetPolicyGeneration polls: short for latency, longer under load so that polling does not
+     * become the load.
+     */
+    static long generateOnce(Api api, String engineId, String gatewayArn, String name, long pollNanos) throws Exception {
         ObjectNode body = Api.JSON.createObjectNode().put("name", name);
         body.putObject("resource").put("arn", gatewayArn);
-        body.putObject("content").put("rawText", RAW_TEXT);
+        body.putObject("content").put("rawText", rawText(SEQUENCE.incrementAndGet()));
         long t0 = System.nanoTime();
         JsonNode started = api.send("POST", "/policy-engines/" + engineId + "/policy-generations", body, 202);
         String genId = started.get("policyGenerationId").asText();
@@ -207,8 +219,7 @@ public final class LoadDriver {
         do {
             status = api.get("/policy-engines/" + engineId + "/policy-generations/" + genId).path("status").asText();
             if ("GENERATING".equals(status)) {
-                Thread.onSpinWait();
-                Thread.sleep(0, 200_000);
+                Thread.sleep(pollNanos / 1_000_000, (int) (pollNanos % 1_000_000));
             }
         } while ("GENERATING".equals(status) && System.nanoTime() < deadline);
         if (!"GENERATED".equals(status)) {

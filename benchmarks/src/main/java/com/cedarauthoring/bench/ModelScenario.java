@@ -36,6 +36,9 @@ final class ModelScenario {
 
     void run() throws Exception {
         out.line("\n## Bedrock translator against a local Converse stub (model `us.anthropic.claude-3-7-sonnet-20250219-v1:0`, region us-west-2)");
+        // Without TCP_NODELAY the JDK server and the SDK's client wait on delayed ACKs (~40 ms per call):
+        // that would be the stub's latency, not the service's.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         stub.setExecutor(Executors.newCachedThreadPool());
         stub.createContext("/", ex -> {

@@ -34,7 +34,13 @@ final class ServerProcess implements AutoCloseable {
         }
         Path dataDir = Files.createTempDirectory("authoring-bench-");
         Path log = dataDir.resolve("server.log");
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString(), "serve",
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m"));
+        // e.g. BENCH_SERVER_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/server.jfr,settings=profile" to profile the server
+        String extraJvm = System.getenv("BENCH_SERVER_JVM_OPTS");
+        if (extraJvm != null && !extraJvm.isBlank()) {
+            cmd.addAll(List.of(extraJvm.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", jar.toString(), "serve",
                 "--port", Integer.toString(port), "--data-dir", dataDir.resolve("data").toString()));
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -1,5 +1,7 @@
 package com.cedarauthoring.api.gateway;
 
+import com.cedarauthoring.api.http.PageJson;
+
 import com.cedarauthoring.api.http.RequestBody;
 import com.cedarauthoring.api.http.RouteModule;
 import com.cedarauthoring.gateway.Gateway;
@@ -42,11 +44,7 @@ public final class GatewayRoutes implements RouteModule {
         routes.post("/gateways", ctx -> ctx.status(202).json(gateway(gateways.createGateway(body(ctx)))));
         routes.get("/gateways", ctx -> {
             Page<Gateway> page = gateways.listGateways(page(ctx));
-            ObjectNode out = Json.mapper().createObjectNode();
-            ArrayNode items = out.putArray("items");
-            page.items().forEach(g -> items.add(gatewaySummary(g)));
-            page.nextToken().ifPresent(t -> out.put("nextToken", t));
-            ctx.json(out);
+            ctx.json(PageJson.of(page, "items", GatewayRoutes::gatewaySummary));
         });
         routes.get("/gateways/{gatewayIdentifier}", ctx -> ctx.json(gateway(gateways.getGateway(gatewayId(ctx)))));
         routes.put("/gateways/{gatewayIdentifier}", this::updateGateway);
@@ -63,11 +61,7 @@ public final class GatewayRoutes implements RouteModule {
                 ctx.status(202).json(target(gateways.createTarget(gatewayId(ctx), body(ctx)))));
         routes.get("/gateways/{gatewayIdentifier}/targets", ctx -> {
             Page<GatewayTarget> page = gateways.listTargets(gatewayId(ctx), page(ctx));
-            ObjectNode out = Json.mapper().createObjectNode();
-            ArrayNode items = out.putArray("items");
-            page.items().forEach(t -> items.add(targetSummary(t)));
-            page.nextToken().ifPresent(tok -> out.put("nextToken", tok));
-            ctx.json(out);
+            ctx.json(PageJson.of(page, "items", GatewayRoutes::targetSummary));
         });
         routes.get("/gateways/{gatewayIdentifier}/targets/{targetId}", ctx ->
                 ctx.json(target(gateways.getTarget(gatewayId(ctx), ctx.pathParam("targetId")))));

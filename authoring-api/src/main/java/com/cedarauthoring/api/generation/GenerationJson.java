@@ -1,5 +1,7 @@
 package com.cedarauthoring.api.generation;
 
+import com.cedarauthoring.api.http.PageJson;
+
 import com.cedarauthoring.explain.DecisionExample;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.generation.Asset;
@@ -29,19 +31,11 @@ final class GenerationJson {
     }
 
     static ObjectNode generationPage(Page<PolicyGeneration> page) {
-        ObjectNode n = Json.mapper().createObjectNode();
-        ArrayNode items = n.putArray("policyGenerations");
-        page.items().forEach(g -> items.add(generation(g)));
-        page.nextToken().ifPresent(t -> n.put("nextToken", t));
-        return n;
+        return PageJson.of(page, "policyGenerations", GenerationJson::generation);
     }
 
     static ObjectNode assetPage(Page<Asset> page) {
-        ObjectNode n = Json.mapper().createObjectNode();
-        ArrayNode items = n.putArray("policyGenerationAssets");
-        page.items().forEach(a -> items.add(asset(a)));
-        page.nextToken().ifPresent(t -> n.put("nextToken", t));
-        return n;
+        return PageJson.of(page, "policyGenerationAssets", GenerationJson::asset);
     }
 
     static ObjectNode asset(Asset a) {

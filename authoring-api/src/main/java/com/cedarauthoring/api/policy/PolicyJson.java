@@ -1,5 +1,7 @@
 package com.cedarauthoring.api.policy;
 
+import com.cedarauthoring.api.http.PageJson;
+
 import com.cedarauthoring.json.Json;
 import com.cedarauthoring.policy.Policy;
 import com.cedarauthoring.policy.PolicyEngine;
@@ -47,18 +49,10 @@ final class PolicyJson {
     }
 
     static ObjectNode enginePage(Page<PolicyEngine> page) {
-        ObjectNode n = Json.mapper().createObjectNode();
-        ArrayNode items = n.putArray("policyEngines");
-        page.items().forEach(e -> items.add(engine(e)));
-        page.nextToken().ifPresent(t -> n.put("nextToken", t));
-        return n;
+        return PageJson.of(page, "policyEngines", PolicyJson::engine);
     }
 
     static ObjectNode policyPage(Page<Policy> page) {
-        ObjectNode n = Json.mapper().createObjectNode();
-        ArrayNode items = n.putArray("policies");
-        page.items().forEach(p -> items.add(policy(p)));
-        page.nextToken().ifPresent(t -> n.put("nextToken", t));
-        return n;
+        return PageJson.of(page, "policies", PolicyJson::policy);
     }
 }

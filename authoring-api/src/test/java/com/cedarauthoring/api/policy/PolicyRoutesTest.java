@@ -1,5 +1,6 @@
 package com.cedarauthoring.api.policy;
 
+import com.cedarauthoring.api.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.api.Application;

@@ -3,9 +3,7 @@ package com.cedarauthoring.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AuthorizerType;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.CedarPolicy;
@@ -53,12 +47,7 @@ class SdkWireCompatibilityTest {
     @BeforeEach
     void start() {
         app = Application.start(ServiceConfig.local(dir));
-        sdk = BedrockAgentCoreControlClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + app.port()))
-                .region(Region.US_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).apiCallTimeout(Duration.ofSeconds(20)))
-                .build();
+        sdk = LocalSdk.client(app.port());
     }
 
     @AfterEach

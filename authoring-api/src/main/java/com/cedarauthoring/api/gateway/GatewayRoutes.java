@@ -12,7 +12,6 @@ import com.cedarauthoring.json.Json;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,11 +1,12 @@
 package com.cedarauthoring.api.generation;
 
+import com.cedarauthoring.api.LocalSdk;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cedarauthoring.api.Application;
 import com.cedarauthoring.api.ServiceConfig;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AuthorizerType;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.FindingType;
@@ -45,11 +43,7 @@ class GenerationSdkTest {
     @BeforeAll
     static void start() {
         app = Application.start(ServiceConfig.local(dataDir));
-        client = BedrockAgentCoreControlClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + app.port()))
-                .region(Region.US_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                .build();
+        client = LocalSdk.client(app.port());
     }
 
     @AfterAll

@@ -90,7 +90,7 @@ public final class Application implements AutoCloseable {
             routes.add(new GenerationRoutes(generation.service()));
             Optional<GeneratedAssets> generatedAssets = Optional.of(generation.assets());
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
-                    cedar, new PolicyAnalyzer()::analyze, idempotency, arns, ids, clock);
+                    cedar, new PolicyAnalyzer(cedar)::analyze, idempotency, arns, ids, clock);
             routes.add(new PolicyRoutes(policyEngines, policies));
 
             Javalin http = ApiApp.create(config.host(), routes).start(config.port());

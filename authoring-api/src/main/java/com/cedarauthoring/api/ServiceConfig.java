@@ -52,7 +52,4 @@ public record ServiceConfig(String host, int port, Path dataDir, String region, 
         return new Arns(region, account);
     }
 
-    public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(host, newPort, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation, translator);
-    }
 }

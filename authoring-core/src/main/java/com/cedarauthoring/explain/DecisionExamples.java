@@ -33,9 +33,6 @@ public final class DecisionExamples {
         this.cedar = cedar;
     }
 
-    public DecisionExamples() {
-        this(new Cedar());
-    }
 
     public List<DecisionExample> examples(String cedarPolicy, GatewaySchema schema) {
         JsonNode est = cedar.est(cedarPolicy);

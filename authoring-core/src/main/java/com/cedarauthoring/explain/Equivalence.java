@@ -25,9 +25,6 @@ public final class Equivalence {
         this.generator = new RequestGenerator(cedar);
     }
 
-    public Equivalence() {
-        this(new Cedar());
-    }
 
     /**
      * The first request (from {@link RequestGenerator} over both sets) decided differently, if any.

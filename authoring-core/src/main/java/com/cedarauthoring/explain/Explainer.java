@@ -27,9 +27,6 @@ public final class Explainer {
         this.cedar = cedar;
     }
 
-    public Explainer() {
-        this(new Cedar());
-    }
 
     public String explain(String cedarPolicy, GatewaySchema schema) {
         JsonNode est = cedar.est(cedarPolicy);

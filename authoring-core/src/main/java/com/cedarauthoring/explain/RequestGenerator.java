@@ -44,9 +44,6 @@ public final class RequestGenerator {
         this.cedar = cedar;
     }
 
-    public RequestGenerator() {
-        this(new Cedar());
-    }
 
     public List<AuthRequest> generate(GatewaySchema schema, List<String> policies) {
         List<JsonNode> ests = new ArrayList<>();

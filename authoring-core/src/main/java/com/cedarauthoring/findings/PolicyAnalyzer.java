@@ -25,9 +25,6 @@ public final class PolicyAnalyzer {
         this.cedar = cedar;
     }
 
-    public PolicyAnalyzer() {
-        this(new Cedar());
-    }
 
     /** Findings of the scope analysis; empty when the policy is neither vacuous nor universal. */
     public List<Finding> analyze(String cedarPolicy, GatewaySchema schema) {

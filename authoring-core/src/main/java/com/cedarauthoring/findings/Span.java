@@ -7,8 +7,4 @@ public record Span(int start, int end) {
             throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
         }
     }
-
-    public Span shift(int offset) {
-        return new Span(start + offset, end + offset);
-    }
 }

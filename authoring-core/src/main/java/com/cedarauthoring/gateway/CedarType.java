@@ -37,7 +37,13 @@ public sealed interface CedarType {
 
         /** Attribute names are quoted and escaped, so any JSON property name is safe. */
         public String cedarSyntax() {
-            return SchemaDeriver.syntax(this);
+            StringBuilder sb = new StringBuilder("{");
+            for (int i = 0; i < attributes.size(); i++) {
+                Attribute a = attributes.get(i);
+                sb.append(i == 0 ? "" : ", ").append(SchemaDeriver.quote(a.name())).append(a.required() ? "" : "?")
+                        .append(": ").append(a.type().cedarSyntax());
+            }
+            return sb.append('}').toString();
         }
 
         public Optional<Attribute> attribute(String name) {

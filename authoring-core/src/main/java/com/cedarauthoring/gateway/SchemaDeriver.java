@@ -203,36 +203,10 @@ public final class SchemaDeriver {
                     .append("] appliesTo {\n");
             sb.append("    principal: [").append(authorizer.principalEntity()).append("],\n");
             sb.append("    resource: [Gateway],\n");
-            sb.append("    context: { \"input\": ").append(syntax(a.input())).append(" }\n");
+            sb.append("    context: { \"input\": ").append(a.input().cedarSyntax()).append(" }\n");
             sb.append("  };\n");
         }
         return sb.append("}\n").toString();
-    }
-
-    /** Cedar schema syntax of a type, with attribute names quoted and escaped. */
-    public static String syntax(CedarType type) {
-        if (type instanceof CedarType.RecordType r) {
-            StringBuilder sb = new StringBuilder("{");
-            for (int i = 0; i < r.attributes().size(); i++) {
-                Attribute a = r.attributes().get(i);
-                sb.append(i == 0 ? "" : ", ").append(quote(a.name())).append(a.required() ? "" : "?")
-                        .append(": ").append(syntax(a.type()));
-            }
-            return sb.append('}').toString();
-        }
-        if (type instanceof CedarType.SetType s) {
-            return "Set<" + syntax(s.element()) + ">";
-        }
-        if (type instanceof CedarType.StringType) {
-            return "String";
-        }
-        if (type instanceof CedarType.LongType) {
-            return "Long";
-        }
-        if (type instanceof CedarType.BoolType) {
-            return "Bool";
-        }
-        return "decimal";
     }
 
     /** A Cedar string literal. */

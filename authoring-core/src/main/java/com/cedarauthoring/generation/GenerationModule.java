@@ -33,8 +33,8 @@ public final class GenerationModule implements AutoCloseable {
                                          Clock clock, GenerationSettings settings) {
         TransactionalDataSource tx = new TransactionalDataSource(dataSource);
         JdbcGenerationStore store = new JdbcGenerationStore(tx);
-        GenerationPipeline pipeline = new GenerationPipeline(splitter, translator, cedar, new PolicyAnalyzer(),
-                new Explainer(), new DecisionExamples());
+        GenerationPipeline pipeline = new GenerationPipeline(splitter, translator, cedar, new PolicyAnalyzer(cedar),
+                new Explainer(cedar), new DecisionExamples(cedar));
         GenerationWorker worker = new GenerationWorker(store, gateways, pipeline, ids, clock, settings);
         GenerationJobs jobs = new GenerationJobs(tx, worker, settings, clock);
         GenerationService service = new GenerationService(store, tx, jobs, gateways, engines, arns, ids, clock);

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The analyzer as the policy feature needs it (FAIL_ON_ANY_FINDINGS). Wired to
- * {@code new PolicyAnalyzer()::analyze}; a port of our own so tests can supply findings.
+ * {@code new PolicyAnalyzer(cedar)::analyze}; a port of our own so tests can supply findings.
  */
 @FunctionalInterface
 public interface PolicyFindings {

@@ -82,7 +82,7 @@ class SchemaDeriverTest {
                         + "'qty':{'type':'integer'}},'required':['sku']}}},'required':['tags']}"));
         CedarType.RecordType in = input(schema, "t");
         assertThat(in.attribute("tags").orElseThrow().type()).isEqualTo(new CedarType.SetType(new CedarType.StringType()));
-        assertThat(SchemaDeriver.syntax(in.attribute("lines").orElseThrow().type()))
+        assertThat(in.attribute("lines").orElseThrow().type().cedarSyntax())
                 .isEqualTo("Set<{\"sku\": String, \"qty\"?: Long}>");
         assertThat(in.attribute("lines").orElseThrow().required()).isFalse();
         assertThat(CEDAR.validate(schema, "permit(principal, action == AgentCore::Action::\"RefundTarget___t\", "
@@ -245,9 +245,9 @@ class SchemaDeriverTest {
         assertThat(tools.get(1).description()).isEqualTo("Refund an order");
         GatewaySchema schema = deriver.derive(ARN, AuthorizerType.CUSTOM_JWT,
                 List.of(new SchemaDeriver.TargetTools("Orders", tools)));
-        assertThat(SchemaDeriver.syntax(schema.action("Orders___get_order").orElseThrow().input()))
+        assertThat(schema.action("Orders___get_order").orElseThrow().input().cedarSyntax())
                 .isEqualTo("{\"orderId\": String, \"verbose\"?: Bool, \"X-Trace\"?: String}");
-        assertThat(SchemaDeriver.syntax(schema.action("Orders___refund_order").orElseThrow().input()))
+        assertThat(schema.action("Orders___refund_order").orElseThrow().input().cedarSyntax())
                 .isEqualTo("{\"orderId\": String, \"amount\": decimal, \"lines\"?: Set<{\"sku\": String}>, \"note\"?: String}");
     }
 

@@ -36,7 +36,7 @@ class CorpusAccuracyTest {
     @Test
     void rulesTranslatorIsExactOnTheDevelopmentCorpus() {
         GenerationPipeline pipeline = new GenerationPipeline(new RequirementSplitter()::split, new RulesTranslator(CEDAR),
-                CEDAR, new PolicyAnalyzer(CEDAR), new Explainer(), new DecisionExamples());
+                CEDAR, new PolicyAnalyzer(CEDAR), new Explainer(CEDAR), new DecisionExamples(CEDAR));
         Equivalence equivalence = new Equivalence(CEDAR);
         Map<String, Fixtures.GatewayFixture> gateways = Fixtures.gateways();
         Map<String, GatewaySchema> schemas = new HashMap<>();

@@ -54,7 +54,7 @@ class GenerationPipelineTest {
 
     static GenerationPipeline pipeline(Translator t) {
         return new GenerationPipeline(raw -> List.of(new Requirement(raw, new Span(0, raw.length()))), t, CEDAR,
-                new PolicyAnalyzer(CEDAR), new Explainer(), new DecisionExamples());
+                new PolicyAnalyzer(CEDAR), new Explainer(CEDAR), new DecisionExamples(CEDAR));
     }
 
     static List<String> codes(AssetDraft a) {

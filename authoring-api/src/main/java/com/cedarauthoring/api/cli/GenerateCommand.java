@@ -90,7 +90,7 @@ public final class GenerateCommand implements Callable<Integer> {
         PipelineOutcome outcome;
         try {
             GenerationPipeline pipeline = new GenerationPipeline(new RequirementSplitter()::split, translator,
-                    cedar, new PolicyAnalyzer(cedar), new Explainer(), new DecisionExamples());
+                    cedar, new PolicyAnalyzer(cedar), new Explainer(cedar), new DecisionExamples(cedar));
             outcome = pipeline.run(rawText, schema);
         } finally {
             if (translator instanceof AutoCloseable closeable) {

@@ -49,10 +49,6 @@ public final class RequestBody {
         }
     }
 
-    public static RequestBody wrap(JsonNode node) {
-        return new RequestBody(node, "");
-    }
-
     public JsonNode node() {
         return node;
     }
@@ -98,28 +94,6 @@ public final class RequestBody {
                 .orElseThrow(() -> ValidationException.field(field(member), "Member must not be null"));
     }
 
-    public Optional<Integer> optionalInt(String member) {
-        JsonNode v = node.get(member);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw ValidationException.field(field(member), "Member must be an integer");
-        }
-        return Optional.of(v.intValue());
-    }
-
-    public Optional<Boolean> optionalBoolean(String member) {
-        JsonNode v = node.get(member);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        if (!v.isBoolean()) {
-            throw ValidationException.field(field(member), "Member must be a boolean");
-        }
-        return Optional.of(v.booleanValue());
-    }
-
     public Optional<RequestBody> optionalObject(String member) {
         JsonNode v = node.get(member);
         if (v == null || v.isNull()) {
@@ -133,17 +107,6 @@ public final class RequestBody {
 
     public RequestBody requiredObject(String member) {
         return optionalObject(member).orElseThrow(() -> ValidationException.field(field(member), "Member must not be null"));
-    }
-
-    public Optional<JsonNode> optionalArray(String member) {
-        JsonNode v = node.get(member);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        if (!v.isArray()) {
-            throw ValidationException.field(field(member), "Member must be a list (JSON array)");
-        }
-        return Optional.of(v);
     }
 
     public <E extends Enum<E>> Optional<E> optionalEnum(String member, Class<E> type) {

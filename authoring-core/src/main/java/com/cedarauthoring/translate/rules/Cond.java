@@ -16,53 +16,49 @@ sealed interface Cond {
 
     record And(List<Cond> parts) implements Cond {
         public And {
-            List<Cond> flat = new ArrayList<>();
-            for (Cond c : parts) {
-                if (c instanceof And a) {
-                    flat.addAll(a.parts());
-                } else {
-                    flat.add(c);
-                }
-            }
-            parts = List.copyOf(flat);
+            parts = flatten(parts, And.class, And::parts);
         }
 
         public String cedar() {
-            StringBuilder sb = new StringBuilder();
-            for (Cond c : parts) {
-                if (sb.length() > 0) {
-                    sb.append(" && ");
-                }
-                sb.append(c instanceof Or ? "(" + c.cedar() + ")" : c.cedar());
-            }
-            return sb.toString();
+            return join(parts, " && ", Or.class);
         }
     }
 
     record Or(List<Cond> parts) implements Cond {
         public Or {
-            List<Cond> flat = new ArrayList<>();
-            for (Cond c : parts) {
-                if (c instanceof Or o) {
-                    flat.addAll(o.parts());
-                } else {
-                    flat.add(c);
-                }
-            }
-            parts = List.copyOf(flat);
+            parts = flatten(parts, Or.class, Or::parts);
         }
 
         public String cedar() {
-            StringBuilder sb = new StringBuilder();
-            for (Cond c : parts) {
-                if (sb.length() > 0) {
-                    sb.append(" || ");
-                }
-                // a guarded optional condition stays one unit inside a disjunction
-                sb.append(c instanceof And ? "(" + c.cedar() + ")" : c.cedar());
-            }
-            return sb.toString();
+            // a guarded optional condition stays one unit inside a disjunction
+            return join(parts, " || ", And.class);
         }
+    }
+
+    /** Nested connectives of the same kind are inlined: (a && (b && c)) is a && b && c. */
+    private static <T extends Cond> List<Cond> flatten(List<Cond> parts, Class<T> kind,
+                                                       java.util.function.Function<T, List<Cond>> children) {
+        List<Cond> flat = new ArrayList<>();
+        for (Cond c : parts) {
+            if (kind.isInstance(c)) {
+                flat.addAll(children.apply(kind.cast(c)));
+            } else {
+                flat.add(c);
+            }
+        }
+        return List.copyOf(flat);
+    }
+
+    /** Joins parts with {@code operator}, parenthesising those of the {@code other} connective. */
+    private static String join(List<Cond> parts, String operator, Class<? extends Cond> other) {
+        StringBuilder sb = new StringBuilder();
+        for (Cond c : parts) {
+            if (sb.length() > 0) {
+                sb.append(operator);
+            }
+            sb.append(other.isInstance(c) ? "(" + c.cedar() + ")" : c.cedar());
+        }
+        return sb.toString();
     }
 
     /**

@@ -14,11 +14,24 @@ import java.util.Optional;
  * @param cedar           the proposed policy, absent when the translator could not express it
  * @param findings        the translator's own findings (NOT_TRANSLATABLE, AMBIGUOUS...), spans into the raw text
  * @param provenance      who produced it and how
+ * @param alignment       the translator's claim of which words each policy part came from; verified by the
+ *                        pipeline's grounding check, never trusted ({@link Alignment#none()} when not given)
  */
 public record Candidate(String rawTextFragment, Span span, Optional<String> cedar, List<Finding> findings,
-                        Provenance provenance) {
+                        Provenance provenance, Alignment alignment) {
     public Candidate {
         findings = List.copyOf(findings);
         cedar = cedar == null ? Optional.empty() : cedar;
+        alignment = alignment == null ? Alignment.none() : alignment;
+    }
+
+    /** A candidate whose translator gives no alignment. */
+    public Candidate(String rawTextFragment, Span span, Optional<String> cedar, List<Finding> findings,
+                     Provenance provenance) {
+        this(rawTextFragment, span, cedar, findings, provenance, Alignment.none());
+    }
+
+    public Candidate withAlignment(Alignment newAlignment) {
+        return new Candidate(rawTextFragment, span, cedar, findings, provenance, newAlignment);
     }
 }

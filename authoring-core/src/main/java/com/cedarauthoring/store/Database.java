@@ -12,14 +12,12 @@ import org.flywaydb.core.Flyway;
  * Embedded default is an H2 file database in the data directory; PostgreSQL for several instances.
  */
 public final class Database implements AutoCloseable {
-    private final HikariDataSource dataSource;
-    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final TransactionalDataSource dataSource;
 
-    public enum Dialect { H2, POSTGRES }
-
-    private Database(HikariDataSource dataSource, Dialect dialect) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        this.dataSource = new TransactionalDataSource(pool);
     }
 
     /** An H2 file database under {@code dataDir}, created on first use. */
@@ -51,15 +49,20 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, jdbcUrl.startsWith("jdbc:postgresql:") ? Dialect.POSTGRES : Dialect.H2);
+        return new Database(ds);
     }
 
+    /**
+     * The database as a DataSource that joins {@link #transactions()} (for libraries such as db-scheduler
+     * whose writes must commit with ours).
+     */
     public DataSource dataSource() {
         return dataSource;
     }
 
-    public Dialect dialect() {
-        return dialect;
+    /** The one transaction mechanism of this database. */
+    public Transactions transactions() {
+        return dataSource;
     }
 
     public Jdbc jdbc() {
@@ -68,6 +71,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
     }
 }

@@ -30,7 +30,10 @@ public final class Database implements AutoCloseable {
         // WRITE_DELAY=0: H2 otherwise writes commits up to a second later, and a process killed in that
         // second (kill -9) would lose work it had already acknowledged (e.g. an accepted generation).
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("authoring")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+                // Row locks (SELECT ... FOR UPDATE, idempotency claims) wait for the holder as on PostgreSQL,
+                // rather than failing after H2's default of one second under a burst of requests.
+                + ";LOCK_TIMEOUT=10000";
         return open(url, "sa", "", 8);
     }
 

@@ -54,7 +54,7 @@ public final class Idempotency {
         }
     }
 
-    private static final int CLAIM_ATTEMPTS = 3;
+    private static final int CLAIM_ATTEMPTS = 5;
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -97,7 +97,7 @@ public final class Idempotency {
             } catch (RuntimeException e) {
                 // Lost the claim to a concurrent request with this token: its committed answer stands (next loop).
                 // The bound only guards against a database that keeps refusing the claim without a record to show.
-                if (!Jdbc.isUniqueViolation(e) || attempt >= CLAIM_ATTEMPTS) {
+                if (!Jdbc.isContention(e) || attempt >= CLAIM_ATTEMPTS) {
                     Optional<T> winner = replay(scope, token, hash, responseType);
                     if (winner.isPresent()) {
                         return winner.get();

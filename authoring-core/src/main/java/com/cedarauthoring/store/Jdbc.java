@@ -105,6 +105,17 @@ public final class Jdbc {
         return hasSqlState(e, "23505");
     }
 
+    /**
+     * True when the statement lost a race for a row another transaction holds: a unique violation after
+     * waiting (PostgreSQL, 23505), H2's "concurrent update" of the same key (90131) or lock timeout
+     * (HYT00), a serialisation failure or deadlock (40001, 40P01). Retrying after the other transaction
+     * ended is safe.
+     */
+    public static boolean isContention(RuntimeException e) {
+        return hasSqlState(e, "23505") || hasSqlState(e, "90131") || hasSqlState(e, "HYT00")
+                || hasSqlState(e, "40001") || hasSqlState(e, "40P01");
+    }
+
     /** True when the exception is a foreign-key violation (SQLState 23503 on both databases). */
     public static boolean isForeignKeyViolation(RuntimeException e) {
         return hasSqlState(e, "23503");

@@ -4,16 +4,29 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's database: a pooled DataSource whose schema Flyway has brought up to date.
  * Embedded default is an H2 file database in the data directory; PostgreSQL for several instances.
  */
 public final class Database implements AutoCloseable {
+    static final Duration DEFAULT_COMPACT_EVERY = Duration.ofMinutes(10);
+    // a periodic compaction pauses other sessions (H2 exclusive mode) for at most this long
+    private static final int COMPACT_MILLIS = 2_000;
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
     private final HikariDataSource dataSource;
     private final Dialect dialect;
+    private ScheduledExecutorService compaction;
 
     public enum Dialect { H2, POSTGRES }
 
@@ -22,18 +35,27 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
     }
 
-    /** An H2 file database under {@code dataDir}, created on first use. */
+    /** An H2 file database under {@code dataDir}, created on first use, compacted every 10 minutes. */
     public static Database embedded(Path dataDir) {
+        return embedded(dataDir, DEFAULT_COMPACT_EVERY);
+    }
+
+    /**
+     * An H2 file database under {@code dataDir}. Every acknowledged commit survives kill -9 (see
+     * {@link EmbeddedFile} for why space reuse is off); the file is compacted every {@code compactEvery}
+     * and on {@link #close()}.
+     */
+    public static Database embedded(Path dataDir, Duration compactEvery) {
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
-        // WRITE_DELAY=0: H2 otherwise writes commits up to a second later, and a process killed in that
-        // second (kill -9) would lose work it had already acknowledged (e.g. an accepted generation).
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("authoring")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
-        return open(url, "sa", "", 8);
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + EmbeddedFile.SETTINGS;
+        Database db = open(url, "sa", "", 8);
+        db.scheduleCompaction(compactEvery);
+        return db;
     }
 
     /** Any JDBC URL this service supports ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}). */
@@ -66,8 +88,40 @@ public final class Database implements AutoCloseable {
         return new Jdbc(dataSource);
     }
 
+    /** Compacts the embedded file now (also done periodically and on close); no-op for PostgreSQL. */
+    public void compact() {
+        if (dialect != Dialect.H2 || dataSource.isClosed()) {
+            return;
+        }
+        try {
+            EmbeddedFile.compact(dataSource, COMPACT_MILLIS);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Compaction of the embedded database failed; it is retried later", e);
+        }
+    }
+
+    private void scheduleCompaction(Duration every) {
+        compaction = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "h2-compaction");
+            t.setDaemon(true);
+            return t;
+        });
+        compaction.scheduleWithFixedDelay(this::compact, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
+        if (compaction != null) {
+            compaction.shutdownNow();
+            try {
+                compaction.awaitTermination(10, TimeUnit.SECONDS);
+                EmbeddedFile.shutdownCompact(dataSource);
+            } catch (SQLException e) {
+                log.warn("Compaction on shutdown failed; the database is closed uncompacted", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         dataSource.close();
     }
 }

@@ -76,6 +76,23 @@ final class ServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Bytes of all files under the service's data directory (the embedded database). */
+    long dataBytes() throws IOException {
+        Path data = dataDir.resolve("data");
+        if (!Files.exists(data)) {
+            return 0;
+        }
+        try (var files = Files.walk(data)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException gone) {
+                    return 0; // a file replaced while walking (compaction)
+                }
+            }).sum();
+        }
+    }
+
     /** Resident set size of the server process in MiB (Linux /proc). */
     long rssMiB() {
         try {

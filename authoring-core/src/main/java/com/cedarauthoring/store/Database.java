@@ -26,7 +26,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
+    private static final Duration GROWTH_CHECK = Duration.ofSeconds(15);
+    private static final long GROWTH_FLOOR_BYTES = 16L * 1024 * 1024;
     private ScheduledExecutorService compaction;
+    private Path embeddedFile;
+    private volatile long sizeAfterCompaction;
+    private volatile long lastCompaction;
 
     public enum Dialect { H2, POSTGRES }
 
@@ -35,15 +40,15 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
     }
 
-    /** An H2 file database under {@code dataDir}, created on first use, compacted every 10 minutes. */
+    /** An H2 file database under {@code dataDir}, created on first use, compacted as it grows (at least every 10 minutes). */
     public static Database embedded(Path dataDir) {
         return embedded(dataDir, DEFAULT_COMPACT_EVERY);
     }
 
     /**
      * An H2 file database under {@code dataDir}. Every acknowledged commit survives kill -9 (see
-     * {@link EmbeddedFile} for why space reuse is off); the file is compacted every {@code compactEvery}
-     * and on {@link #close()}.
+     * {@link EmbeddedFile} for why space reuse is off); the file is compacted when it has doubled since the
+     * last compaction, at least every {@code compactEvery} while it grows, and on {@link #close()}.
      */
     public static Database embedded(Path dataDir, Duration compactEvery) {
         try {
@@ -54,7 +59,7 @@ public final class Database implements AutoCloseable {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("authoring")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + EmbeddedFile.SETTINGS;
         Database db = open(url, "sa", "", 8);
-        db.scheduleCompaction(compactEvery);
+        db.scheduleCompaction(dataDir.resolve("authoring.mv.db"), compactEvery);
         return db;
     }
 
@@ -95,18 +100,45 @@ public final class Database implements AutoCloseable {
         }
         try {
             EmbeddedFile.compact(dataSource, COMPACT_MILLIS);
+            sizeAfterCompaction = fileSize();
+            lastCompaction = System.nanoTime();
         } catch (SQLException | RuntimeException e) {
             log.warn("Compaction of the embedded database failed; it is retried later", e);
         }
     }
 
-    private void scheduleCompaction(Duration every) {
+    /**
+     * Every commit appends to the file (space reuse is off), so under load it grows quickly: compact when
+     * it has doubled (plus 16 MiB) since the last compaction, and at least every {@code every} if it grew.
+     */
+    private void compactIfGrown(Duration every) {
+        long size = fileSize();
+        boolean doubled = size > 2 * sizeAfterCompaction + GROWTH_FLOOR_BYTES;
+        boolean due = System.nanoTime() - lastCompaction > every.toNanos() && size > sizeAfterCompaction;
+        if (doubled || due) {
+            compact();
+        }
+    }
+
+    private long fileSize() {
+        try {
+            return embeddedFile == null ? 0 : Files.size(embeddedFile);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private void scheduleCompaction(Path file, Duration every) {
+        embeddedFile = file;
+        sizeAfterCompaction = fileSize();
+        lastCompaction = System.nanoTime();
         compaction = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "h2-compaction");
             t.setDaemon(true);
             return t;
         });
-        compaction.scheduleWithFixedDelay(this::compact, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        long check = Math.min(every.toMillis(), GROWTH_CHECK.toMillis());
+        compaction.scheduleWithFixedDelay(() -> compactIfGrown(every), check, check, TimeUnit.MILLISECONDS);
     }
 
     @Override

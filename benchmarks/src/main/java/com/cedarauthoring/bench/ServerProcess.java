@@ -47,7 +47,7 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().putAll(env);
         Process p = pb.start();
         ServerProcess server = new ServerProcess(p, port, dataDir, log);
-        server.awaitHealthy(Duration.ofSeconds(30));
+        server.awaitHealthy(Duration.ofSeconds(120)); // a loaded build machine starts it slowly
         return server;
     }
 

@@ -47,12 +47,19 @@ import java.util.regex.Pattern;
  *
  * <p>Policy problems (syntax, schema) come back as data; a {@link CedarUnavailableException} means the
  * native engine itself failed. Thread-safe.
+ *
+ * <p>Every public method checks its text against {@link CedarLimits} and runs its native calls on a
+ * {@link NativeStack} thread: a deeply nested input would otherwise overflow the native stack and kill the JVM.
  */
 public final class Cedar {
     private static final Pattern MULTIPLE_POLICY_TOKEN = Pattern.compile("unexpected token `(permit|forbid)`");
     private static final Config FORMAT = new Config(80, 2);
+    // The EST nests two JSON levels per operator and member access; CedarLimits bounds those, but their
+    // product over nested brackets can pass Jackson's default of 1,000 levels, so the EST reader allows more.
+    private static final com.fasterxml.jackson.databind.ObjectMapper EST_READER = estReader();
 
     private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
+    private final NativeStack nativeStack = new NativeStack();
     // Parsing a schema crosses JNI; gateways change rarely, so parsed schemas are kept by their text.
     private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
     // EST extraction crosses JNI twice; analysis, explanation and examples all ask for the same policy
@@ -60,8 +67,24 @@ public final class Cedar {
 
     /** Splits text into single policies; a syntax error comes back with Cedar's message. */
     public ParseOutcome parse(String text) {
+        return nativeStack.call(() -> parseNow(text));
+    }
+
+    /**
+     * Why this text would not be handed to Cedar (nesting, operators, member chain or size beyond
+     * {@link CedarLimits}); empty when it would. Callers that must refuse a request up front use this.
+     */
+    public Optional<String> limitViolation(String policyText) {
+        return CedarLimits.checkPolicy(policyText);
+    }
+
+    private ParseOutcome parseNow(String text) {
         if (text == null || text.isBlank()) {
             return new ParseOutcome.SyntaxError("the statement is empty");
+        }
+        Optional<String> tooLarge = CedarLimits.checkPolicy(text);
+        if (tooLarge.isPresent()) {
+            return new ParseOutcome.SyntaxError(tooLarge.get());
         }
         try {
             PolicySet set = PolicySet.parsePolicies(text);
@@ -79,14 +102,16 @@ public final class Cedar {
      * @return Cedar's messages; empty when the policy parses, is a single policy and validates
      */
     public List<String> validate(GatewaySchema schema, String policyText) {
-        String schemaText = singleActionOf(policyText).flatMap(schema::cedarTextFor).orElse(schema.cedarText());
-        return validate(schemaText, policyText);
+        return nativeStack.call(() -> {
+            String schemaText = singleActionOf(policyText).flatMap(schema::cedarTextFor).orElse(schema.cedarText());
+            return validateNow(schemaText, policyText);
+        });
     }
 
     /** The action id of a policy scoped {@code action == AgentCore::Action::"..."}, if it is one. */
     private Optional<String> singleActionOf(String policyText) {
         try {
-            JsonNode action = ests.get(policyText, this::parseEst).path("action");
+            JsonNode action = ests.get(policyText, this::parseEstNow).path("action");
             if ("==".equals(action.path("op").asText()) && action.path("entity").path("type").asText().endsWith("Action")) {
                 return Optional.of(action.path("entity").path("id").asText());
             }
@@ -98,7 +123,11 @@ public final class Cedar {
 
     /** As {@link #validate(GatewaySchema, String)} with a schema in Cedar syntax. */
     public List<String> validate(String cedarSchemaText, String policyText) {
-        ParseOutcome parsed = parse(policyText);
+        return nativeStack.call(() -> validateNow(cedarSchemaText, policyText));
+    }
+
+    private List<String> validateNow(String cedarSchemaText, String policyText) {
+        ParseOutcome parsed = parseNow(policyText);
         if (parsed instanceof ParseOutcome.SyntaxError err) {
             return List.of(err.message());
         }
@@ -121,6 +150,13 @@ public final class Cedar {
 
     /** Cedar's own formatting; returns the input unchanged when it does not parse. */
     public String format(String policyText) {
+        if (CedarLimits.checkPolicy(policyText).isPresent()) {
+            return policyText;
+        }
+        return nativeStack.call(() -> formatNow(policyText));
+    }
+
+    private String formatNow(String policyText) {
         try {
             return PolicyFormatter.policiesStrToPrettyWithConfig(policyText, FORMAT).strip();
         } catch (InternalException e) {
@@ -130,12 +166,16 @@ public final class Cedar {
 
     /** The EST (JSON form) of one policy (cached by text; the caller gets its own copy). */
     public JsonNode est(String policyText) {
-        return ests.get(policyText, this::parseEst).deepCopy();
+        return nativeStack.call(() -> ests.get(policyText, this::parseEstNow)).deepCopy();
     }
 
-    private JsonNode parseEst(String policyText) {
+    private JsonNode parseEstNow(String policyText) {
+        Optional<String> tooLarge = CedarLimits.checkPolicy(policyText);
+        if (tooLarge.isPresent()) {
+            throw new IllegalArgumentException("not a single Cedar policy: " + tooLarge.get());
+        }
         try {
-            return Json.mapper().readTree(Policy.parseStaticPolicy(policyText).toJson());
+            return EST_READER.readTree(Policy.parseStaticPolicy(policyText).toJson());
         } catch (InternalException e) {
             throw new IllegalArgumentException("not a single Cedar policy: " + clean(e.getMessage()));
         } catch (java.io.IOException e) {
@@ -145,6 +185,14 @@ public final class Cedar {
 
     /** Parses a schema in Cedar syntax (cached), or returns Cedar's error. */
     public Optional<String> schemaError(String cedarSchemaText) {
+        Optional<String> tooLarge = CedarLimits.checkSchema(cedarSchemaText);
+        if (tooLarge.isPresent()) {
+            return tooLarge;
+        }
+        return nativeStack.call(() -> schemaErrorNow(cedarSchemaText));
+    }
+
+    private Optional<String> schemaErrorNow(String cedarSchemaText) {
         try {
             Schema.parse(Schema.JsonOrCedar.Cedar, cedarSchemaText).toJsonFormat();
             return Optional.empty();
@@ -155,6 +203,13 @@ public final class Cedar {
 
     /** The Cedar JSON-format schema of a schema in Cedar syntax. */
     public JsonNode schemaToJson(String cedarSchemaText) {
+        CedarLimits.checkSchema(cedarSchemaText).ifPresent(tooLarge -> {
+            throw new IllegalArgumentException(tooLarge);
+        });
+        return nativeStack.call(() -> schemaToJsonNow(cedarSchemaText));
+    }
+
+    private JsonNode schemaToJsonNow(String cedarSchemaText) {
         try {
             return Schema.parse(Schema.JsonOrCedar.Cedar, cedarSchemaText).toJsonFormat();
         } catch (InternalException | java.io.IOException e) {
@@ -167,7 +222,7 @@ public final class Cedar {
      * schema when one is given, so JSON numbers on {@code decimal} attributes become Cedar decimals.
      */
     public Decision authorize(Map<String, String> policies, AuthRequest request, Optional<GatewaySchema> schema) {
-        return authorize(policySet(policies), request, schema);
+        return nativeStack.call(() -> authorizeNow(policySet(policies), request, schema));
     }
 
     /**
@@ -176,6 +231,11 @@ public final class Cedar {
      */
     public List<Decision> authorizeAll(Map<String, String> policies, List<AuthRequest> requests,
                                        Optional<GatewaySchema> schema) {
+        return nativeStack.call(() -> authorizeAllNow(policies, requests, schema));
+    }
+
+    private List<Decision> authorizeAllNow(Map<String, String> policies, List<AuthRequest> requests,
+                                           Optional<GatewaySchema> schema) {
         PolicySet set = policySet(policies);
         if (requests.size() > 20) {
             try {
@@ -186,18 +246,23 @@ public final class Cedar {
         }
         List<Decision> out = new ArrayList<>(requests.size());
         for (AuthRequest r : requests) {
-            out.add(authorize(set, r, schema));
+            out.add(authorizeNow(set, r, schema));
         }
         return out;
     }
 
     private static PolicySet policySet(Map<String, String> policies) {
         Set<Policy> set = new HashSet<>();
-        policies.forEach((id, text) -> set.add(new Policy(text, id)));
+        policies.forEach((id, text) -> {
+            CedarLimits.checkPolicy(text).ifPresent(tooLarge -> {
+                throw new IllegalArgumentException("policy " + id + ": " + tooLarge);
+            });
+            set.add(new Policy(text, id));
+        });
         return new PolicySet(set);
     }
 
-    private Decision authorize(PolicySet set, AuthRequest request, Optional<GatewaySchema> schema) {
+    private Decision authorizeNow(PolicySet set, AuthRequest request, Optional<GatewaySchema> schema) {
         EntityUID principal = uid(request.principalType(), request.principalId());
         EntityUID action = uid("Action", request.actionId());
         EntityUID resource = uid("Gateway", request.gatewayArn());
@@ -307,6 +372,9 @@ public final class Cedar {
     }
 
     private Schema schema(String cedarSchemaText) {
+        CedarLimits.checkSchema(cedarSchemaText).ifPresent(tooLarge -> {
+            throw new IllegalArgumentException("invalid Cedar schema: " + tooLarge);
+        });
         return schemas.get(cedarSchemaText, text -> {
             try {
                 return Schema.parse(Schema.JsonOrCedar.Cedar, text);
@@ -332,6 +400,13 @@ public final class Cedar {
         } catch (AuthException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static com.fasterxml.jackson.databind.ObjectMapper estReader() {
+        com.fasterxml.jackson.databind.ObjectMapper reader = Json.copy();
+        reader.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxNestingDepth(20_000).build());
+        return reader;
     }
 
     private static int policyIndex(String id) {

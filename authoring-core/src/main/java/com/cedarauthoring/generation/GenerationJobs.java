@@ -17,11 +17,13 @@ import javax.sql.DataSource;
  * Durable generation jobs on db-scheduler over the service's database: one one-time task per
  * generation (instance id and data = generation id) and a recurring deadline sweep. A job of a
  * crashed instance is revived once its heartbeat is stale; a job that keeps failing is given up and
- * its generation fails, so nothing stays GENERATING.
+ * its generation fails, so nothing stays GENERATING. A second recurring task deletes generations past
+ * their retention period.
  */
 public final class GenerationJobs implements AutoCloseable {
     static final String GENERATE_TASK = "policy-generation";
     static final String SWEEP_TASK = "policy-generation-deadline";
+    static final String PURGE_TASK = "policy-generation-retention";
 
     private final OneTimeTask<String> generate;
     private final SchedulerClient client;
@@ -39,9 +41,11 @@ public final class GenerationJobs implements AutoCloseable {
                 .execute((instance, context) -> worker.execute(instance.getData()));
         RecurringTask<Void> sweep = Tasks.recurring(SWEEP_TASK, Schedules.fixedDelay(settings.sweepInterval()))
                 .execute((instance, context) -> worker.sweepOverdue());
+        RecurringTask<Void> purge = Tasks.recurring(PURGE_TASK, Schedules.fixedDelay(settings.purgeInterval()))
+                .execute((instance, context) -> worker.purgeExpired());
         this.client = SchedulerClient.Builder.create(dataSource, generate).build();
         this.scheduler = Scheduler.create(dataSource, List.of(generate))
-                .startTasks(sweep)
+                .startTasks(sweep, purge)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeat())

@@ -31,4 +31,7 @@ public interface GenerationStore {
 
     /** Ids of generations still GENERATING that were created before {@code cutoff}. */
     List<String> generatingCreatedBefore(Instant cutoff, int limit);
+
+    /** Deletes generations (and their assets) started before {@code cutoff} that are no longer GENERATING. */
+    int deleteFinishedBefore(Instant cutoff);
 }

@@ -3,11 +3,14 @@ package com.cedarauthoring.generation;
 import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.translate.Provenance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * crash recovery) either finds the generation already final and does nothing, or replaces its assets.
  */
 public final class GenerationWorker {
+    static final String RAW_RESPONSE = "rawResponse";
     private static final Logger log = LoggerFactory.getLogger(GenerationWorker.class);
 
     /** A translator failure worth retrying; the job engine retries it a bounded number of times. */
@@ -70,10 +74,34 @@ public final class GenerationWorker {
         }
         List<Asset> assets = new ArrayList<>();
         for (AssetDraft draft : ((PipelineOutcome.Completed) outcome).assets()) {
-            assets.add(draft.withId(ids.resourceId("asset")));
+            assets.add(compact(draft.withId(ids.resourceId("asset"))));
         }
         if (!store.complete(policyGenerationId, assets, now())) {
             log.info("Generation {} was finished elsewhere (deadline or another run); result discarded", policyGenerationId);
+        }
+    }
+
+    /**
+     * What an asset keeps: everything a reviewer sees, but the model's raw answer (up to tens of KB per
+     * asset, already parsed into the asset) only when the operator asked for it.
+     */
+    private Asset compact(Asset asset) {
+        Provenance p = asset.provenance();
+        if (settings.keepModelResponses() || !p.details().containsKey(RAW_RESPONSE)) {
+            return asset;
+        }
+        Map<String, String> details = new LinkedHashMap<>(p.details());
+        details.remove(RAW_RESPONSE);
+        return new Asset(asset.policyGenerationAssetId(), asset.cedar(), asset.rawTextFragment(), asset.span(),
+                asset.findings(), asset.explanation(), asset.examples(),
+                new Provenance(p.translator(), p.modelId(), p.promptVersion(), p.promptSha256(), p.attempts(), details));
+    }
+
+    /** Deletes generations older than the retention period (a recurring job). */
+    public void purgeExpired() {
+        int deleted = store.deleteFinishedBefore(now().minus(settings.retention()));
+        if (deleted > 0) {
+            log.info("Deleted {} generation(s) older than the retention period of {}", deleted, settings.retention());
         }
     }
 

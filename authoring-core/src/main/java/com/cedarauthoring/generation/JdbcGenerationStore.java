@@ -105,6 +105,12 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
     }
 
     @Override
+    public int deleteFinishedBefore(Instant cutoff) {
+        // assets go with their generation (ON DELETE CASCADE)
+        return jdbc.update("DELETE FROM policy_generations WHERE created_at < ? AND status <> 'GENERATING'", cutoff);
+    }
+
+    @Override
     public List<String> generatingCreatedBefore(Instant cutoff, int limit) {
         return jdbc.query("SELECT policy_generation_id FROM policy_generations WHERE status = 'GENERATING' "
                 + "AND created_at < ? ORDER BY created_at LIMIT ?", rs -> rs.getString(1), cutoff, limit);

@@ -193,6 +193,10 @@ public final class PolicyService {
                 throw ValidationException.field(field, "Member must have length between " + PolicyDefinition.STATEMENT_MIN
                         + " and " + PolicyDefinition.STATEMENT_MAX + ", inclusive (value has length " + length + ")");
             }
+            // nesting and operator bounds: deeper text would overflow Cedar's native parser (CedarLimits)
+            cedar.limitViolation(s.statement()).ifPresent(problem -> {
+                throw ValidationException.field(field, problem);
+            });
             return requireSinglePolicy(field, s.statement());
         }
         PolicyDefinition.FromGeneration g = (PolicyDefinition.FromGeneration) definition;
@@ -238,6 +242,9 @@ public final class PolicyService {
                     "The asset has findings " + asset.findings().stream().map(f -> f.type().name()).toList()
                             + (asset.cedar().isEmpty() ? " and no Cedar policy" : "") + "; it cannot become a policy");
         }
+        cedar.limitViolation(asset.cedar().get()).ifPresent(problem -> {
+            throw ValidationException.field("definition.policyGeneration.policyGenerationAssetId", problem);
+        });
         ParseOutcome assetParse = requireSinglePolicy("definition.policyGeneration.policyGenerationAssetId", asset.cedar().get());
         return new Resolved(new PolicyDefinition.Statement(StatementKind.CEDAR, asset.cedar().get()), assetParse);
     }

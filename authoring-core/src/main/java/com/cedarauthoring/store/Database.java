@@ -4,37 +4,65 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's database: a pooled DataSource whose schema Flyway has brought up to date.
  * Embedded default is an H2 file database in the data directory; PostgreSQL for several instances.
  */
 public final class Database implements AutoCloseable {
+    static final Duration DEFAULT_COMPACT_EVERY = Duration.ofMinutes(10);
+    // a periodic compaction pauses other sessions (H2 exclusive mode) for at most this long
+    private static final int COMPACT_MILLIS = 2_000;
+    private static final Duration GROWTH_CHECK = Duration.ofSeconds(15);
+    private static final long GROWTH_FLOOR_BYTES = 16L * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
     private final HikariDataSource pool;
     private final TransactionalDataSource dataSource;
+    // set only for the embedded file database
+    private ScheduledExecutorService compaction;
+    private Path embeddedFile;
+    private volatile long sizeAfterCompaction;
+    private volatile long lastCompaction;
 
     private Database(HikariDataSource pool) {
         this.pool = pool;
         this.dataSource = new TransactionalDataSource(pool);
     }
 
-    /** An H2 file database under {@code dataDir}, created on first use. */
+    /** An H2 file database under {@code dataDir}, created on first use, compacted as it grows (at least every 10 minutes). */
     public static Database embedded(Path dataDir) {
+        return embedded(dataDir, DEFAULT_COMPACT_EVERY);
+    }
+
+    /**
+     * An H2 file database under {@code dataDir}. Every acknowledged commit survives kill -9 (see
+     * {@link EmbeddedFile} for why space reuse is off); the file is compacted when it has doubled since the
+     * last compaction, at least every {@code compactEvery} while it grows, and on {@link #close()}.
+     */
+    public static Database embedded(Path dataDir, Duration compactEvery) {
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
-        // WRITE_DELAY=0: H2 otherwise writes commits up to a second later, and a process killed in that
-        // second (kill -9) would lose work it had already acknowledged (e.g. an accepted generation).
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("authoring")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + EmbeddedFile.SETTINGS
                 // Row locks (SELECT ... FOR UPDATE, idempotency claims) wait for the holder as on PostgreSQL,
                 // rather than failing after H2's default of one second under a burst of requests.
                 + ";LOCK_TIMEOUT=10000";
-        return open(url, "sa", "", 8);
+        Database db = open(url, "sa", "", 8);
+        db.scheduleCompaction(dataDir.resolve("authoring.mv.db"), compactEvery);
+        return db;
     }
 
     /** Any JDBC URL this service supports ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}). */
@@ -72,8 +100,67 @@ public final class Database implements AutoCloseable {
         return new Jdbc(dataSource);
     }
 
+    /** Compacts the embedded file now (also done periodically and on close); no-op for PostgreSQL. */
+    public void compact() {
+        if (embeddedFile == null || pool.isClosed()) {
+            return;
+        }
+        try {
+            EmbeddedFile.compact(pool, COMPACT_MILLIS);
+            sizeAfterCompaction = fileSize();
+            lastCompaction = System.nanoTime();
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Compaction of the embedded database failed; it is retried later", e);
+        }
+    }
+
+    /**
+     * Every commit appends to the file (space reuse is off), so under load it grows quickly: compact when
+     * it has doubled (plus 16 MiB) since the last compaction, and at least every {@code every} if it grew.
+     */
+    private void compactIfGrown(Duration every) {
+        long size = fileSize();
+        boolean doubled = size > 2 * sizeAfterCompaction + GROWTH_FLOOR_BYTES;
+        boolean due = System.nanoTime() - lastCompaction > every.toNanos() && size > sizeAfterCompaction;
+        if (doubled || due) {
+            compact();
+        }
+    }
+
+    private long fileSize() {
+        try {
+            return embeddedFile == null ? 0 : Files.size(embeddedFile);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private void scheduleCompaction(Path file, Duration every) {
+        embeddedFile = file;
+        sizeAfterCompaction = fileSize();
+        lastCompaction = System.nanoTime();
+        compaction = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "h2-compaction");
+            t.setDaemon(true);
+            return t;
+        });
+        long check = Math.min(every.toMillis(), GROWTH_CHECK.toMillis());
+        compaction.scheduleWithFixedDelay(() -> compactIfGrown(every), check, check, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
+        if (compaction != null) {
+            compaction.shutdownNow();
+            try {
+                compaction.awaitTermination(10, TimeUnit.SECONDS);
+                EmbeddedFile.shutdownCompact(pool);
+            } catch (SQLException e) {
+                log.warn("Compaction on shutdown failed; the database is closed uncompacted", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         pool.close();
     }
 }

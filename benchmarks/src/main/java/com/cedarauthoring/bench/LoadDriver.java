@@ -60,13 +60,14 @@ public final class LoadDriver {
             case "policies" -> driver.policies();
             case "generations" -> driver.generations();
             case "model" -> new ModelScenario(driver, jar).run();
+            case "storage" -> driver.storage(Integer.parseInt(option(args, "--generations", "2000")));
             case "all" -> {
                 driver.policies();
                 driver.generations();
                 new ModelScenario(driver, jar).run();
             }
             default -> {
-                System.err.println("usage: benchmarks.jar policies|generations|model|all [--seconds 60] [--concurrency 8] [--jar path]");
+                System.err.println("usage: benchmarks.jar policies|generations|model|storage|all [--seconds 60] [--concurrency 8] [--generations 2000] [--jar path]");
                 System.exit(2);
             }
         }
@@ -162,6 +163,43 @@ public final class LoadDriver {
             line("- Sequential start -> GENERATED -> assets: " + Stats.of(seq) + " (target p50 < 50 ms)");
             sustained(server, engineId, gw[1]);
         }
+    }
+
+    // ---- data directory bytes per generation ----
+    void storage(int generations) throws Exception {
+        line("\n## Data directory per generation (rules translator, 3 requirements, " + generations + " generations, "
+                + concurrency + " clients)");
+        ServerProcess server = ServerProcess.start(jar, List.of(), Map.of());
+        long running;
+        try (server) {
+            Api api = new Api(server.baseUrl());
+            String[] gw = createGateway(api, refundTarget());
+            String engineId = createEngine(api, "BenchStorage");
+            long before = server.dataBytes();
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            AtomicLong next = new AtomicLong();
+            List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < concurrency; t++) {
+                workers.add(pool.submit(() -> {
+                    Api local = new Api(server.baseUrl());
+                    long i;
+                    while ((i = next.getAndIncrement()) < generations) {
+                        generateOnce(local, engineId, gw[1], "store" + i, 2_000_000);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> w : workers) {
+                w.get();
+            }
+            pool.shutdown();
+            running = server.dataBytes() - before;
+        }
+        long stopped = server.dataBytes();
+        line(String.format("- While running, after %d generations: %,d bytes of data directory growth = %,d bytes/generation",
+                generations, running, running / generations));
+        line(String.format("- After a clean stop (SIGTERM): %,d bytes in the data directory = %,d bytes/generation",
+                stopped, stopped / generations));
     }
 
     private void sustained(ServerProcess server, String engineId, String gatewayArn) throws Exception {

@@ -47,7 +47,7 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().putAll(env);
         Process p = pb.start();
         ServerProcess server = new ServerProcess(p, port, dataDir, log);
-        server.awaitHealthy(Duration.ofSeconds(30));
+        server.awaitHealthy(Duration.ofSeconds(120)); // a loaded build machine starts it slowly
         return server;
     }
 
@@ -74,6 +74,23 @@ final class ServerProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Bytes of all files under the service's data directory (the embedded database). */
+    long dataBytes() throws IOException {
+        Path data = dataDir.resolve("data");
+        if (!Files.exists(data)) {
+            return 0;
+        }
+        try (var files = Files.walk(data)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException gone) {
+                    return 0; // a file replaced while walking (compaction)
+                }
+            }).sum();
+        }
     }
 
     /** Resident set size of the server process in MiB (Linux /proc). */

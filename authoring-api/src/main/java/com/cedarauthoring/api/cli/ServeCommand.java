@@ -45,6 +45,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--generation-deadline", defaultValue = "${env:AUTHORING_GENERATION_DEADLINE:-60}", description = "Seconds after which a generation still GENERATING ends GENERATE_FAILED (env AUTHORING_GENERATION_DEADLINE, default ${DEFAULT-VALUE}).")
     long generationDeadlineSeconds;
 
+    @Option(names = "--retention", defaultValue = "${env:AUTHORING_RETENTION:-7d}", description = "Generations and their assets are deleted this long after they started: 7d, 12h, 30m or P7D (env AUTHORING_RETENTION, default ${DEFAULT-VALUE}).")
+    String retention;
+
+    @Option(names = "--keep-model-responses", defaultValue = "${env:AUTHORING_KEEP_MODEL_RESPONSES:-false}", description = "Store the model's raw answer in each asset's provenance (env AUTHORING_KEEP_MODEL_RESPONSES, default ${DEFAULT-VALUE}).")
+    boolean keepModelResponses;
+
     @Mixin
     TranslatorOptions translatorOptions;
 
@@ -55,7 +61,9 @@ public final class ServeCommand implements Callable<Integer> {
         ServiceConfig config = new ServiceConfig("127.0.0.1", port, dataDir, region, account,
                 Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank()), dbUser, dbPassword,
                 GenerationSettings.defaults().withThreads(generationThreads)
-                        .withDeadline(java.time.Duration.ofSeconds(generationDeadlineSeconds)),
+                        .withDeadline(java.time.Duration.ofSeconds(generationDeadlineSeconds))
+                        .withRetention(GenerationSettings.parseRetention(retention))
+                        .withModelResponsesKept(keepModelResponses),
                 translatorOptions.toConfig(region));
         Application app = Application.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -64,8 +64,8 @@ final class Lexicon {
 
     /** Words that say an attribute is about money. */
     static final Set<String> MONEY_WORDS = Set.of("amount", "price", "cost", "total", "fee", "balance", "salary",
-            "value", "dollar", "dollars", "usd", "currency", "payment", "budget", "spend", "charge", "fare", "eur",
-            "euro", "euros", "gbp", "refund", "wage", "income", "revenue", "money", "sum", "premium", "limit");
+            "value", "dollar", "dollars", "usd", "currency", "payment", "budget", "spend", "charge", "eur",
+            "euro", "euros", "gbp", "wage", "income", "revenue", "money");
 
     /** ISO codes and names a requirement may name a currency by (the code the policy must test). */
     static String currencyCode(String unit) {

@@ -31,6 +31,8 @@ final class Numbers {
             + "|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
             + "|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\\s-]+(?:and\\s+)?|\\b))+");
 
+    private static final Pattern WORD_UNIT = Pattern.compile("\\s+(dollars?|USD|EUR|GBP|euros?|pounds?)\\b");
+
     private Numbers() {}
 
     static List<NumberMention> find(String text) {
@@ -69,7 +71,12 @@ final class Numbers {
             Long value = wordsValue(phrase);
             if (value != null) {
                 int start = w.start();
-                out.add(new NumberMention(start, start + phrase.length(), List.of(BigDecimal.valueOf(value)), false, "", ""));
+                Matcher unit = WORD_UNIT.matcher(text).region(start + phrase.length(), text.length());
+                boolean withUnit = unit.lookingAt();
+                String currency = withUnit ? Lexicon.currencyCode(unit.group(1)) : "";
+                boolean money = withUnit && (currency.length() > 0 || unit.group(1).toLowerCase(Locale.ROOT).startsWith("dollar"));
+                out.add(new NumberMention(start, withUnit ? unit.end() : start + phrase.length(),
+                        List.of(BigDecimal.valueOf(value)), money, currency, ""));
             }
         }
         return out;

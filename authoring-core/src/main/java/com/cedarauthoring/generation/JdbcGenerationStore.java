@@ -4,6 +4,8 @@ import com.cedarauthoring.explain.DecisionExample;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.Span;
 import com.cedarauthoring.json.Json;
+import com.cedarauthoring.policy.GeneratedAsset;
+import com.cedarauthoring.policy.GeneratedAssets;
 import com.cedarauthoring.store.Jdbc;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;

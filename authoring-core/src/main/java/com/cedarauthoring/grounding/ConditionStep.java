@@ -238,7 +238,9 @@ final class ConditionStep {
                     && t.tokens.get(before).stems().stream().anyMatch(description::contains)) {
                 t.consume(t.tokens.get(before));
             }
-            return Optional.of(t.span(found.get(0).start(), found.get(found.size() - 1).end()));
+            int start = found.stream().mapToInt(Tok::start).min().orElseThrow();
+            int end = found.stream().mapToInt(Tok::end).max().orElseThrow();
+            return Optional.of(t.span(start, end));
         }
         List<Tok> phrase = literalAt < 0 ? List.of() : nounPhrase(t, literalAt);
         Set<String> phraseStems = new HashSet<>();

@@ -41,6 +41,11 @@ final class Grounding {
         findings.putIfAbsent(code.name(), code.finding(description, span));
     }
 
+    /** Records a finding that is not a grounding code (the analyser's constant-condition types). */
+    void flag(Finding finding) {
+        findings.putIfAbsent(finding.type() + "/" + finding.code(), finding);
+    }
+
     void evidence(Alignment.Role role, String target, List<Span> spans) {
         if (!spans.isEmpty()) {
             parts.add(new Alignment.Part(role, target, spans));

@@ -38,6 +38,7 @@ public final class GroundingCheck {
         ConditionStep.apply(g);
         EffectStep.apply(g);
         CoverageStep.apply(g);
+        ConstantStep.apply(g).ifPresent(g::flag);
         return g.findings().isEmpty() ? new GroundingResult.Grounded(g.alignment())
                 : new GroundingResult.Ungrounded(g.findings(), g.alignment());
     }

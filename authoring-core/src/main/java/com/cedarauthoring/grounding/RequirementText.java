@@ -39,8 +39,9 @@ final class RequirementText {
         this.consumed = new boolean[tokens.size()];
     }
 
+    /** Raw-text span of [start, end) in the fragment, in either order (evidence words need not be in order). */
     Span span(int start, int end) {
-        return new Span(base + start, base + end);
+        return new Span(base + Math.min(start, end), base + Math.max(start, end));
     }
 
     Span span(Tok t) {

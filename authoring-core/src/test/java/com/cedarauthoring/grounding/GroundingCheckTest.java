@@ -172,6 +172,20 @@ class GroundingCheckTest {
     }
 
     @Test
+    void testsTheSchemaMakesConstantGetTheAnalysersFinding() {
+        GatewaySchema schema = schema("ops");
+        String sentence = "Block users from restarting services when the environment is dev, staging, or prod";
+        AssetDraft a = run("ops", sentence, policy(schema, "forbid", "principal is AgentCore::IamEntity",
+                "OpsTarget___restart_service", "[\"dev\", \"staging\", \"prod\"].contains(context.input.environment)"),
+                Alignment.none());
+        assertThat(a.findings()).extracting(Finding::type).containsExactly(FindingType.DENY_ALL);
+        AssetDraft has = run("ops", "Allow users to restart services when a service name is provided",
+                policy(schema, "permit", "principal is AgentCore::IamEntity", "OpsTarget___restart_service",
+                        "context.input has service_name"), Alignment.none());
+        assertThat(has.findings()).extracting(Finding::type).containsExactly(FindingType.ALLOW_ALL);
+    }
+
+    @Test
     void numberWordsAndThousandsSeparatorsAreNumbers() {
         GatewaySchema schema = schema("refund");
         String cedar = policy(schema, "permit", "principal is AgentCore::OAuthUser", "RefundTarget___process_refund",

@@ -5,6 +5,10 @@ import com.cedarauthoring.api.http.ApiApp;
 import com.cedarauthoring.api.http.HealthRoutes;
 import com.cedarauthoring.api.http.RouteModule;
 import com.cedarauthoring.api.policy.PolicyRoutes;
+import com.cedarauthoring.api.policy.PolicySummaryRoutes;
+import com.cedarauthoring.api.tags.TagRoutes;
+import com.cedarauthoring.tags.JdbcTagStore;
+import com.cedarauthoring.tags.TagService;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.findings.PolicyAnalyzer;
 import com.cedarauthoring.gateway.GatewayDirectory;
@@ -69,13 +73,21 @@ public final class Application implements AutoCloseable {
 
             // gateways
             GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), cedar, arns, ids, clock);
-            routes.add(new GatewayRoutes(gateways, config.region()));
-
-            // policy engines and policies
             GatewayDirectory gatewayDirectory = gateways;
             IdempotencyStore idempotency = new IdempotencyStore(database.jdbc(), clock);
             PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
-            PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock);
+            PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock,
+                    gatewayDirectory);
+
+            // tags: gateways and policy engines carry them (AgentCore's taggable resources in this service)
+            TagService tags = new TagService(new JdbcTagStore(database.jdbc()), List.of(
+                    new TagService.Taggable("gateway", arn -> arns.gatewayIdOf(arn).isPresent(), gateways::exists),
+                    new TagService.Taggable("policy engine", arn -> arns.policyEngineIdOf(arn).isPresent(),
+                            arn -> arns.policyEngineIdOf(arn).flatMap(policyEngines::find).isPresent())));
+            routes.add(new TagRoutes(tags));
+            routes.add(new GatewayRoutes(gateways, tags, config.region()));
+
+            // policy engines and policies
             // The configured translator; region pinning refuses a model of another geography here, before serving.
             Translator translator = Translators.create(config.translator(), cedar, new RulesTranslator(cedar));
             if (translator instanceof AutoCloseable closeable) {
@@ -91,7 +103,8 @@ public final class Application implements AutoCloseable {
             Optional<GeneratedAssets> generatedAssets = Optional.of(generation.assets());
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
                     cedar, new PolicyAnalyzer(cedar)::analyze, idempotency, arns, ids, clock);
-            routes.add(new PolicyRoutes(policyEngines, policies));
+            routes.add(new PolicyRoutes(policyEngines, policies, tags));
+            routes.add(new PolicySummaryRoutes(policyEngines, policies));
 
             Javalin http = ApiApp.create(config.host(), routes).start(config.port());
             return new Application(database, http, closeables, gateways);

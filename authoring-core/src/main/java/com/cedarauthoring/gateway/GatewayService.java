@@ -4,6 +4,7 @@ import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.errors.ConflictException;
 import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.json.Json;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Page;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,10 +28,12 @@ import java.util.regex.Pattern;
  * for the other features ({@link GatewayDirectory}).
  *
  * <p>Requests arrive as JSON documents (the API has already checked they are JSON objects); this class
- * validates the members it understands and stores the whole document so every other member is echoed.
- * Updates merge: a member present in the update replaces the stored one, a member set to JSON
- * {@code null} removes it (that is how {@code policyEngineConfiguration} is detached), absent members
- * are kept. Deleting a gateway deletes its targets. Everything is synchronous, so statuses are READY.
+ * validates the members it understands and stores the input members of AgentCore's model so they are
+ * echoed; members the model does not have are ignored (not stored, not echoed). Updates are
+ * {@link UpdateMode#REPLACE full replacements} as in the model ({@code PUT}: an omitted optional member
+ * is cleared, which is how an SDK detaches a policy engine), or {@link UpdateMode#MERGE merges} (our
+ * {@code PATCH} extension: present members replace, JSON {@code null} removes, absent members are kept).
+ * Deleting a gateway deletes its targets. Everything is synchronous, so statuses are READY.
  *
  * <p>Derived schemas are cached by gateway id and schema version; the version is bumped in the database
  * on every target change, so a cache never serves a stale schema even with several service instances.
@@ -40,6 +44,21 @@ public final class GatewayService implements GatewayDirectory {
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+$");
     private static final int MAX_TARGETS = 100;
+    /** CreateGateway / UpdateGateway input members of the model that are stored and echoed ({@code tags} are kept apart). */
+    private static final Set<String> GATEWAY_MEMBERS = Set.of("name", "roleArn", "authorizerType", "description",
+            "protocolType", "protocolConfiguration", "authorizerConfiguration", "kmsKeyArn", "customTransformConfiguration",
+            "interceptorConfigurations", "policyEngineConfiguration", "exceptionLevel", "wafConfiguration");
+    /** CreateGatewayTarget / UpdateGatewayTarget input members of the model that are stored and echoed. */
+    private static final Set<String> TARGET_MEMBERS = Set.of("name", "description", "targetConfiguration",
+            "credentialProviderConfigurations", "metadataConfiguration", "privateEndpoint");
+
+    /** How an update treats members the request omits. */
+    public enum UpdateMode {
+        /** AgentCore's {@code PUT}: the request is the new resource; omitted optional members are cleared. */
+        REPLACE,
+        /** Our {@code PATCH} extension: omitted members are kept, JSON {@code null} removes one. */
+        MERGE
+    }
 
     private final GatewayStore store;
     private final SchemaDeriver deriver;
@@ -64,9 +83,9 @@ public final class GatewayService implements GatewayDirectory {
      * (reason IdempotentParameterMismatchException).
      */
     public Gateway createGateway(ObjectNode request) {
-        ObjectNode doc = withoutNulls(request);
-        Optional<GatewayStore.ClientToken> token = clientToken(doc);
-        doc.remove("clientToken");
+        ObjectNode sent = withoutNulls(request);
+        Optional<GatewayStore.ClientToken> token = clientToken(sent);
+        ObjectNode doc = apply(sent, sent, UpdateMode.REPLACE, GATEWAY_MEMBERS);
         if (token.isPresent()) {
             Optional<GatewayStore.ClientTokenUse> used = store.gatewayByClientToken(token.get().token());
             if (used.isPresent()) {
@@ -93,23 +112,22 @@ public final class GatewayService implements GatewayDirectory {
                 .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + identifier));
     }
 
+    /** Whether this service has the gateway (by id or ARN). */
+    public boolean exists(String identifier) {
+        return arns.gatewayIdOf(identifier).or(() -> Optional.ofNullable(identifier).filter(i -> !i.startsWith("arn:")))
+                .flatMap(store::gateway).isPresent();
+    }
+
     public Page<Gateway> listGateways(PageRequest page) {
         return store.gateways(page);
     }
 
-    public Gateway updateGateway(String identifier, ObjectNode update) {
+    /** UpdateGateway ({@link UpdateMode#REPLACE}) or the PATCH merge. */
+    public Gateway updateGateway(String identifier, ObjectNode update, UpdateMode mode) {
         return store.inTransaction(() -> {
             Gateway current = getGateway(identifier);
-            ObjectNode doc = current.document();
-            update.fields().forEachRemaining(e -> {
-                if (e.getValue().isNull()) {
-                    doc.remove(e.getKey());
-                } else {
-                    doc.set(e.getKey(), e.getValue().deepCopy());
-                }
-            });
-            doc.remove("clientToken");
-            doc.remove("gatewayIdentifier");
+            ObjectNode doc = apply(current.document(), update, mode, GATEWAY_MEMBERS);
+            doc.put("protocolType", doc.path("protocolType").asText("MCP"));
             String name = requireName("name", doc);
             requireRoleArn(doc);
             AuthorizerType authorizer = authorizerType(doc);
@@ -139,10 +157,10 @@ public final class GatewayService implements GatewayDirectory {
 
     /** CreateGatewayTarget, with the same clientToken idempotency as {@link #createGateway}. */
     public GatewayTarget createTarget(String gatewayIdentifier, ObjectNode request) {
-        ObjectNode doc = withoutNulls(request);
-        doc.remove("gatewayIdentifier");
-        Optional<GatewayStore.ClientToken> token = clientToken(doc);
-        doc.remove("clientToken");
+        ObjectNode sent = withoutNulls(request);
+        sent.remove("gatewayIdentifier");
+        Optional<GatewayStore.ClientToken> token = clientToken(sent);
+        ObjectNode doc = apply(sent, sent, UpdateMode.REPLACE, TARGET_MEMBERS);
         String name = requireName("name", doc);
         List<Tool> tools = ToolDefinitions.of(doc.get("targetConfiguration"));
         return store.inTransaction(() -> {
@@ -181,22 +199,13 @@ public final class GatewayService implements GatewayDirectory {
         return store.targets(getGateway(gatewayIdentifier).gatewayId(), page);
     }
 
-    public GatewayTarget updateTarget(String gatewayIdentifier, String targetId, ObjectNode update) {
+    /** UpdateGatewayTarget ({@link UpdateMode#REPLACE}) or the PATCH merge. */
+    public GatewayTarget updateTarget(String gatewayIdentifier, String targetId, ObjectNode update, UpdateMode mode) {
         return store.inTransaction(() -> {
             Gateway gateway = lockGateway(gatewayIdentifier);
             GatewayTarget current = store.target(gateway.gatewayId(), targetId)
                     .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + targetId));
-            ObjectNode doc = current.document();
-            update.fields().forEachRemaining(e -> {
-                if (e.getValue().isNull()) {
-                    doc.remove(e.getKey());
-                } else {
-                    doc.set(e.getKey(), e.getValue().deepCopy());
-                }
-            });
-            doc.remove("clientToken");
-            doc.remove("gatewayIdentifier");
-            doc.remove("targetId");
+            ObjectNode doc = apply(current.document(), update, mode, TARGET_MEMBERS);
             String name = requireName("name", doc);
             List<Tool> tools = ToolDefinitions.of(doc.get("targetConfiguration"));
             GatewayTarget updated = new GatewayTarget(gateway.gatewayId(), targetId, name, Gateway.READY, doc, tools,
@@ -235,6 +244,11 @@ public final class GatewayService implements GatewayDirectory {
     @Override
     public Optional<GatewaySchema> schemaByArn(String gatewayArn) {
         return arns.gatewayIdOf(gatewayArn).flatMap(store::gateway).map(this::schemaOf);
+    }
+
+    @Override
+    public List<String> gatewayArnsAttachedTo(String policyEngineArn) {
+        return store.gatewaysAttachedTo(policyEngineArn).stream().map(Gateway::gatewayArn).toList();
     }
 
     @Override
@@ -300,6 +314,22 @@ public final class GatewayService implements GatewayDirectory {
     }
 
     // ---- member validation ----
+
+    /** The stored document after an update: the request alone (REPLACE) or merged into {@code current} (MERGE). */
+    private static ObjectNode apply(ObjectNode current, ObjectNode update, UpdateMode mode, Set<String> members) {
+        ObjectNode doc = mode == UpdateMode.REPLACE ? Json.mapper().createObjectNode() : current;
+        update.fields().forEachRemaining(e -> {
+            if (!members.contains(e.getKey())) {
+                return;
+            }
+            if (e.getValue().isNull()) {
+                doc.remove(e.getKey());
+            } else {
+                doc.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        return doc;
+    }
 
     /** A copy without top-level null members: on create, null means "not given". */
     private static ObjectNode withoutNulls(ObjectNode request) {
@@ -376,7 +406,7 @@ public final class GatewayService implements GatewayDirectory {
                 return t;
             }
         }
-        throw ValidationException.field("authorizerType", "Member must satisfy enum value set: [CUSTOM_JWT, AWS_IAM, NONE]");
+        throw ValidationException.field("authorizerType", "Member must satisfy enum value set: " + java.util.Arrays.toString(AuthorizerType.values()));
     }
 
     private static Optional<Gateway.PolicyEngineConfiguration> policyEngine(ObjectNode doc) {

@@ -3,6 +3,7 @@ package com.cedarauthoring.policy;
 import com.cedarauthoring.errors.ConflictException;
 import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.naming.Names;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Policy engine lifecycle. Engines need no provisioning here, so a create answers CREATING (as
@@ -22,32 +24,47 @@ import java.util.Optional;
  */
 public final class PolicyEngineService implements EngineDirectory {
     public static final int DESCRIPTION_MAX = 4096;
+    /** AgentCore's KmsKeyArn pattern (1-2048 characters). */
+    private static final Pattern KMS_KEY_ARN =
+            Pattern.compile("arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key/[a-zA-Z0-9-]{36}");
 
     private final PolicyStore store;
     private final IdempotencyStore idempotency;
     private final Arns arns;
     private final Ids ids;
     private final Clock clock;
+    private final GatewayDirectory gateways;
 
-    public PolicyEngineService(PolicyStore store, IdempotencyStore idempotency, Arns arns, Ids ids, Clock clock) {
+    /** {@code gateways} tells which gateways still reference an engine (DeletePolicyEngine refuses those). */
+    public PolicyEngineService(PolicyStore store, IdempotencyStore idempotency, Arns arns, Ids ids, Clock clock,
+                               GatewayDirectory gateways) {
         this.store = store;
+        this.gateways = gateways;
         this.idempotency = idempotency;
         this.arns = arns;
         this.ids = ids;
         this.clock = clock;
     }
 
-    /** CreatePolicyEngine; the response reports CREATING. */
+    /** CreatePolicyEngine without an encryption key; the response reports CREATING. */
     public PolicyEngine create(String name, Optional<String> description, Optional<String> clientToken) {
+        return create(name, description, Optional.empty(), clientToken);
+    }
+
+    /** CreatePolicyEngine; the response reports CREATING. */
+    public PolicyEngine create(String name, Optional<String> description, Optional<String> encryptionKeyArn,
+                               Optional<String> clientToken) {
         Names.requireValidName("name", name);
         description.ifPresent(d -> requireDescription("description", d));
+        encryptionKeyArn.ifPresent(PolicyEngineService::requireKmsKeyArn);
         IdempotencyStore.requireValidToken("clientToken", clientToken);
-        Map<String, Object> request = Map.of("name", name, "description", description.orElse(""));
+        Map<String, Object> request = Map.of("name", name, "description", description.orElse(""),
+                "encryptionKeyArn", encryptionKeyArn.orElse(""));
         return idempotency.once("CreatePolicyEngine", clientToken, request, PolicyEngine.class, () -> {
             String id = ids.resourceId(name);
             Instant now = now();
             PolicyEngine engine = new PolicyEngine(id, name, arns.policyEngine(id), description.orElse(null),
-                    PolicyStatus.ACTIVE, List.of(), now, now);
+                    encryptionKeyArn.orElse(null), PolicyStatus.ACTIVE, List.of(), now, now);
             store.insertEngine(engine);
             return engine.withStatus(PolicyStatus.CREATING);
         });
@@ -68,14 +85,23 @@ public final class PolicyEngineService implements EngineDirectory {
         }
         PolicyEngine current = get(policyEngineId);
         PolicyEngine updated = new PolicyEngine(current.policyEngineId(), current.name(), current.policyEngineArn(),
-                description.applyTo(current.description()), PolicyStatus.ACTIVE, List.of(), current.createdAt(), now());
+                description.applyTo(current.description()), current.encryptionKeyArn(), PolicyStatus.ACTIVE, List.of(), current.createdAt(), now());
         store.updateEngine(updated);
         return updated.withStatus(PolicyStatus.UPDATING);
     }
 
-    /** DeletePolicyEngine: refused while the engine has policies. The response reports DELETING. */
+    /**
+     * DeletePolicyEngine: refused while a gateway still references the engine (detach it first with
+     * UpdateGateway) or the engine has policies. The response reports DELETING.
+     */
     public PolicyEngine delete(String policyEngineId) {
         PolicyEngine current = get(policyEngineId);
+        List<String> attached = gateways.gatewayArnsAttachedTo(current.policyEngineArn());
+        if (!attached.isEmpty()) {
+            throw new ConflictException("Policy engine " + policyEngineId + " is still associated with "
+                    + attached.size() + (attached.size() == 1 ? " gateway" : " gateways") + " (" + String.join(", ", attached)
+                    + "); detach it from every gateway (UpdateGateway without policyEngineConfiguration) first");
+        }
         if (!store.deleteEngineIfEmpty(policyEngineId)) {
             throw new ConflictException("Policy engine " + policyEngineId
                     + " still has policies; delete them before deleting the engine");
@@ -91,6 +117,13 @@ public final class PolicyEngineService implements EngineDirectory {
     static void requireDescription(String field, String value) {
         if (value.isEmpty() || value.length() > DESCRIPTION_MAX) {
             throw ValidationException.field(field, "Member must have length between 1 and " + DESCRIPTION_MAX + ", inclusive");
+        }
+    }
+
+    private static void requireKmsKeyArn(String value) {
+        if (value.isEmpty() || value.length() > 2048 || !KMS_KEY_ARN.matcher(value).matches()) {
+            throw ValidationException.field("encryptionKeyArn", "Member must satisfy regular expression pattern: "
+                    + KMS_KEY_ARN.pattern());
         }
     }
 

@@ -78,7 +78,7 @@ class PolicyServiceTest {
         GeneratedAssets assets = (engineId, genId, assetId) -> Optional.ofNullable(assetsById.get(assetId))
                 .filter(a -> a.policyGenerationId().equals(genId));
         PolicyFindings analyzer = (cedarPolicy, schema) -> List.copyOf(analyzerFindings);
-        engines = new PolicyEngineService(store, idem, ARNS, Ids.seeded(1), clock);
+        engines = new PolicyEngineService(store, idem, ARNS, Ids.seeded(1), clock, gateways);
         policies = new PolicyService(store, engines, gateways, Optional.of(assets), new Cedar(), analyzer, idem, ARNS,
                 Ids.seeded(2), clock);
     }

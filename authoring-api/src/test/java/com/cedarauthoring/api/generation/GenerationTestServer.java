@@ -59,7 +59,7 @@ final class GenerationTestServer implements AutoCloseable {
         Cedar cedar = new Cedar();
         GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), cedar, arns, ids, clock);
         PolicyEngineService engines = new PolicyEngineService(new JdbcPolicyStore(database.jdbc()),
-                new IdempotencyStore(database.jdbc(), clock), arns, ids, clock);
+                new IdempotencyStore(database.jdbc(), clock), arns, ids, clock, gateways);
         // Reuse what an earlier run in this data directory created (restart after a crash).
         String gatewayArn = gateways.listGateways(PageRequest.first(1)).items().stream().findFirst()
                 .map(Gateway::gatewayArn).orElseGet(() -> createGateway(gateways));

@@ -122,12 +122,16 @@ class PolicyServiceTest {
     }
 
     @Test
-    void engineWithPoliciesCannotBeDeleted() {
+    void engineWithPoliciesOrAnAttachedGatewayCannotBeDeleted() {
         PolicyEngine e = attachedEngine();
         Policy p = policies.create(e.policyEngineId(), cedar("P1", VALID), Optional.empty());
         assertThatThrownBy(() -> engines.delete(e.policyEngineId())).isInstanceOf(ConflictException.class);
         policies.delete(e.policyEngineId(), p.policyId());
+        assertThatThrownBy(() -> engines.delete(e.policyEngineId())).isInstanceOf(ConflictException.class)
+                .hasMessageContaining(GATEWAY_ARN);
+        attached.remove(e.policyEngineArn());
         engines.delete(e.policyEngineId());
+        assertThat(engines.find(e.policyEngineId())).isEmpty();
     }
 
     @Test

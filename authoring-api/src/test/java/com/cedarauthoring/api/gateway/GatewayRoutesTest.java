@@ -78,7 +78,7 @@ class GatewayRoutesTest {
         Response created = call("POST", "/gateways/", "{'name':'refund-gateway','description':'Refunds',"
                 + "'roleArn':'arn:aws:iam::123456789012:role/GatewayRole','authorizerType':'CUSTOM_JWT',"
                 + "'authorizerConfiguration':{'customJWTAuthorizer':{'discoveryUrl':'https://idp.example.com/.well-known/openid-configuration'}},"
-                + "'clientToken':'0d9f8a4e-5c4b-4a39-9f3e-7a1c2b3d4e5f','tags':{'team':'payments'}}");
+                + "'clientToken':'0d9f8a4e-5c4b-4a39-9f3e-7a1c2b3d4e5f','tags':{'team':'payments'},'notInTheModel':{'x':1}}");
         assertThat(created.status()).isEqualTo(202);
         JsonNode g = created.body();
         String id = g.get("gatewayId").asText();
@@ -90,6 +90,10 @@ class GatewayRoutesTest {
         assertThat(g.path("authorizerConfiguration").path("customJWTAuthorizer").path("discoveryUrl").asText())
                 .startsWith("https://idp.example.com");
         assertThat(g.has("clientToken")).isFalse();
+        assertThat(g.has("notInTheModel")).as("unknown input members are ignored").isFalse();
+        assertThat(g.has("tags")).as("tags are listed with ListTagsForResource, not echoed").isFalse();
+        assertThat(call("GET", "/tags/" + java.net.URLEncoder.encode(g.get("gatewayArn").asText(),
+                java.nio.charset.StandardCharsets.UTF_8), null).body().path("tags").path("team").asText()).isEqualTo("payments");
         assertThat(g.get("createdAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
 
         Response got = call("GET", "/gateways/" + id + "/", null);
@@ -102,14 +106,17 @@ class GatewayRoutesTest {
         assertThat(updated.status()).as(updated.raw()).isEqualTo(202);
         assertThat(updated.body().get("description").asText()).isEqualTo("Refunds v2");
         assertThat(updated.body().path("policyEngineConfiguration").path("mode").asText()).isEqualTo("ENFORCE");
-        assertThat(updated.body().path("tags").path("team").asText()).isEqualTo("payments");
+        assertThat(updated.body().has("authorizerConfiguration")).as("PUT replaces: omitted members are cleared").isFalse();
         assertThat(app.gatewayDirectory().schemasAttachedTo(
                 "arn:aws:bedrock-agentcore:us-west-2:123456789012:policy-engine/RefundEngine-abcdefghij"))
                 .extracting(GatewaySchema::gatewayArn).containsExactly(g.get("gatewayArn").asText());
 
-        Response detached = call("PATCH", "/gateways/" + id, "{'policyEngineConfiguration':null}");
+        Response detached = call("PATCH", "/gateways/" + id, "{'policyEngineConfiguration':null,'unknownMember':2}");
         assertThat(detached.status()).isEqualTo(202);
         assertThat(detached.body().has("policyEngineConfiguration")).isFalse();
+        assertThat(detached.body().get("description").asText()).as("PATCH merges: omitted members are kept")
+                .isEqualTo("Refunds v2");
+        assertThat(detached.body().has("unknownMember")).isFalse();
         assertThat(app.gatewayDirectory().schemasAttachedTo(
                 "arn:aws:bedrock-agentcore:us-west-2:123456789012:policy-engine/RefundEngine-abcdefghij")).isEmpty();
 

@@ -85,7 +85,7 @@ public final class GatewayService implements GatewayDirectory {
     public Gateway createGateway(ObjectNode request) {
         ObjectNode sent = withoutNulls(request);
         Optional<GatewayStore.ClientToken> token = clientToken(sent);
-        ObjectNode doc = apply(sent, sent, UpdateMode.REPLACE, GATEWAY_MEMBERS);
+        ObjectNode doc = known(sent, GATEWAY_MEMBERS);
         if (token.isPresent()) {
             Optional<GatewayStore.ClientTokenUse> used = store.gatewayByClientToken(token.get().token());
             if (used.isPresent()) {
@@ -160,7 +160,7 @@ public final class GatewayService implements GatewayDirectory {
         ObjectNode sent = withoutNulls(request);
         sent.remove("gatewayIdentifier");
         Optional<GatewayStore.ClientToken> token = clientToken(sent);
-        ObjectNode doc = apply(sent, sent, UpdateMode.REPLACE, TARGET_MEMBERS);
+        ObjectNode doc = known(sent, TARGET_MEMBERS);
         String name = requireName("name", doc);
         List<Tool> tools = ToolDefinitions.of(doc.get("targetConfiguration"));
         return store.inTransaction(() -> {
@@ -317,7 +317,10 @@ public final class GatewayService implements GatewayDirectory {
 
     /** The stored document after an update: the request alone (REPLACE) or merged into {@code current} (MERGE). */
     private static ObjectNode apply(ObjectNode current, ObjectNode update, UpdateMode mode, Set<String> members) {
-        ObjectNode doc = mode == UpdateMode.REPLACE ? Json.mapper().createObjectNode() : current;
+        if (mode == UpdateMode.REPLACE) {
+            return known(update, members);
+        }
+        ObjectNode doc = current.deepCopy();
         update.fields().forEachRemaining(e -> {
             if (!members.contains(e.getKey())) {
                 return;
@@ -325,6 +328,17 @@ public final class GatewayService implements GatewayDirectory {
             if (e.getValue().isNull()) {
                 doc.remove(e.getKey());
             } else {
+                doc.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        return doc;
+    }
+
+    /** The model's members of a request, without nulls; anything else a client sent is dropped. */
+    private static ObjectNode known(ObjectNode request, Set<String> members) {
+        ObjectNode doc = Json.mapper().createObjectNode();
+        request.fields().forEachRemaining(e -> {
+            if (members.contains(e.getKey()) && !e.getValue().isNull()) {
                 doc.set(e.getKey(), e.getValue().deepCopy());
             }
         });

@@ -140,6 +140,14 @@ class JsSdkWireTest {
         Result got = ok(js.call("GetPolicyEngine", Map.of("policyEngineId", engineId)));
         assertThat(got.output().get("encryptionKeyArn").asText()).isEqualTo(KMS);
         assertThat(got.output().get("description").asText()).isEqualTo("refunds");
+        // a retry with the same clientToken answers the first engine; other tags with it are a mismatch
+        String token = "0d9f8a4e-5c4b-4a39-9f3e-7a1c2b3d4e5f-tags";
+        List<Result> retries = js.run(List.of(
+                Call.of("CreatePolicyEngine", Map.of("name", "Tagged", "clientToken", token, "tags", Map.of("a", "1"))),
+                Call.of("CreatePolicyEngine", Map.of("name", "Tagged", "clientToken", token, "tags", Map.of("a", "1"))),
+                Call.of("CreatePolicyEngine", Map.of("name", "Tagged", "clientToken", token, "tags", Map.of("a", "2")))));
+        assertThat(ok(retries.get(1)).output().get("policyEngineId")).isEqualTo(ok(retries.get(0)).output().get("policyEngineId"));
+        assertThat(retries.get(2).error().get("reason").asText()).isEqualTo("IdempotentParameterMismatchException");
         Result bad = js.call("CreatePolicyEngine", Map.of("name", "BadKey", "encryptionKeyArn", "arn:aws:kms:us-west-2:1:key/x"));
         assertThat(bad.errorName()).isEqualTo("ValidationException");
         assertThat(bad.error().get("fieldList").get(0).get("name").asText()).isEqualTo("encryptionKeyArn");

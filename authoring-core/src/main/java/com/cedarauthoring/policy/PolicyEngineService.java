@@ -51,15 +51,24 @@ public final class PolicyEngineService implements EngineDirectory {
         return create(name, description, Optional.empty(), clientToken);
     }
 
-    /** CreatePolicyEngine; the response reports CREATING. */
+    /** CreatePolicyEngine without tags; the response reports CREATING. */
     public PolicyEngine create(String name, Optional<String> description, Optional<String> encryptionKeyArn,
                                Optional<String> clientToken) {
+        return create(name, description, encryptionKeyArn, Map.of(), clientToken);
+    }
+
+    /**
+     * CreatePolicyEngine; the response reports CREATING. The tags are stored by the tag feature; they are
+     * part of the request here only so that a clientToken reused with other tags is a mismatch.
+     */
+    public PolicyEngine create(String name, Optional<String> description, Optional<String> encryptionKeyArn,
+                               Map<String, String> tags, Optional<String> clientToken) {
         Names.requireValidName("name", name);
         description.ifPresent(d -> requireDescription("description", d));
         encryptionKeyArn.ifPresent(PolicyEngineService::requireKmsKeyArn);
         IdempotencyStore.requireValidToken("clientToken", clientToken);
         Map<String, Object> request = Map.of("name", name, "description", description.orElse(""),
-                "encryptionKeyArn", encryptionKeyArn.orElse(""));
+                "encryptionKeyArn", encryptionKeyArn.orElse(""), "tags", new java.util.TreeMap<>(tags));
         return idempotency.once("CreatePolicyEngine", clientToken, request, PolicyEngine.class, () -> {
             String id = ids.resourceId(name);
             Instant now = now();

@@ -78,7 +78,7 @@ public final class PolicyRoutes implements RouteModule {
         Optional<String> clientToken = body.optionalString("clientToken");
         // Tags are validated before the engine is created, so a bad tag creates nothing.
         Tags given = TagRoutes.tagsOf(body, "tags").orElse(Tags.none());
-        PolicyEngine created = engines.create(name, description, encryptionKeyArn, clientToken);
+        PolicyEngine created = engines.create(name, description, encryptionKeyArn, given.values(), clientToken);
         tags.tagCreated(created.policyEngineArn(), given);
         ctx.status(202).json(PolicyJson.engine(created));
     }

@@ -25,10 +25,10 @@ import com.cedarauthoring.policy.JdbcPolicyStore;
 import com.cedarauthoring.policy.PolicyEngineService;
 import com.cedarauthoring.policy.PolicyService;
 import com.cedarauthoring.policy.PolicyStore;
-import com.cedarauthoring.store.IdempotencyStore;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Database;
+import com.cedarauthoring.store.Idempotency;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,13 +71,15 @@ public final class Application implements AutoCloseable {
             List<RouteModule> routes = new ArrayList<>();
             routes.add(new HealthRoutes(() -> database.jdbc().queryOne("SELECT 1", rs -> rs.getInt(1)).isPresent()));
 
-            // gateways
-            GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), cedar, arns, ids, clock);
-            GatewayDirectory gatewayDirectory = gateways;
-            IdempotencyStore idempotency = new IdempotencyStore(database.jdbc(), clock);
+            // clientToken idempotency of all five create operations
+            Idempotency idempotency = new Idempotency(database.jdbc(), clock);
             PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
-            PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock,
-                    gatewayDirectory);
+            PolicyEngineService policyEngines = new PolicyEngineService(policyStore, database.transactions(), idempotency,
+                    arns, ids, clock);
+
+            // gateways
+            GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), database.transactions(),
+                    idempotency, policyEngines::existsWithArn, cedar, arns, ids, clock);
 
             // tags: gateways and policy engines carry them (AgentCore's taggable resources in this service)
             TagService tags = new TagService(new JdbcTagStore(database.jdbc()), List.of(
@@ -88,6 +90,7 @@ public final class Application implements AutoCloseable {
             routes.add(new GatewayRoutes(gateways, tags, config.region()));
 
             // policy engines and policies
+            GatewayDirectory gatewayDirectory = gateways;
             // The configured translator; region pinning refuses a model of another geography here, before serving.
             Translator translator = Translators.create(config.translator(), cedar, new RulesTranslator(cedar));
             if (translator instanceof AutoCloseable closeable) {
@@ -95,14 +98,14 @@ public final class Application implements AutoCloseable {
             }
             // policy generation (the generation feature): built here because CreatePolicy reads its assets.
             // Jobs run on db-scheduler over this database; the scheduler stops with the application.
-            GenerationModule generation = GenerationModule.start(database.dataSource(), gatewayDirectory, policyEngines,
+            GenerationModule generation = GenerationModule.start(database, idempotency, gatewayDirectory, policyEngines,
                     new RequirementSplitter()::split, translator, cedar, arns, ids, clock,
                     config.generation());
             closeables.add(generation);
             routes.add(new GenerationRoutes(generation.service()));
             Optional<GeneratedAssets> generatedAssets = Optional.of(generation.assets());
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
-                    cedar, new PolicyAnalyzer(cedar)::analyze, idempotency, arns, ids, clock);
+                    cedar, new PolicyAnalyzer(cedar)::analyze, database.transactions(), idempotency, arns, ids, clock);
             routes.add(new PolicyRoutes(policyEngines, policies, tags));
             routes.add(new PolicySummaryRoutes(policyEngines, policies));
 

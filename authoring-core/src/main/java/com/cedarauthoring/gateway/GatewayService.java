@@ -7,8 +7,11 @@ import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.json.Json;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.store.ClientToken;
+import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
+import com.cedarauthoring.store.Transactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -28,12 +31,10 @@ import java.util.regex.Pattern;
  * for the other features ({@link GatewayDirectory}).
  *
  * <p>Requests arrive as JSON documents (the API has already checked they are JSON objects); this class
- * validates the members it understands and stores the input members of AgentCore's model so they are
- * echoed; members the model does not have are ignored (not stored, not echoed). Updates are
- * {@link UpdateMode#REPLACE full replacements} as in the model ({@code PUT}: an omitted optional member
- * is cleared, which is how an SDK detaches a policy engine), or {@link UpdateMode#MERGE merges} (our
- * {@code PATCH} extension: present members replace, JSON {@code null} removes, absent members are kept).
- * Deleting a gateway deletes its targets. Everything is synchronous, so statuses are READY.
+ * validates the members it understands and stores the whole document so every other member is echoed.
+ * Updates merge: a member present in the update replaces the stored one, a member set to JSON
+ * {@code null} removes it (that is how {@code policyEngineConfiguration} is detached), absent members
+ * are kept. Deleting a gateway deletes its targets. Everything is synchronous, so statuses are READY.
  *
  * <p>Derived schemas are cached by gateway id and schema version; the version is bumped in the database
  * on every target change, so a cache never serves a stale schema even with several service instances.
@@ -41,6 +42,10 @@ import java.util.regex.Pattern;
 public final class GatewayService implements GatewayDirectory {
     /** AgentCore's gateway and target name pattern. */
     public static final String NAME_PATTERN = "^([0-9a-zA-Z][-]?){1,100}$";
+    /** The pattern alone admits 200 characters ("a-" x 100); AgentCore's names are at most 100. */
+    public static final int NAME_MAX = 100;
+    /** AgentCore's GatewayPolicyEngineArn length limit. */
+    public static final int ENGINE_ARN_MAX = 170;
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+$");
     private static final int MAX_TARGETS = 100;
@@ -61,14 +66,21 @@ public final class GatewayService implements GatewayDirectory {
     }
 
     private final GatewayStore store;
+    private final Transactions transactions;
+    private final Idempotency idempotency;
+    private final PolicyEngineLookup engines;
     private final SchemaDeriver deriver;
     private final Arns arns;
     private final Ids ids;
     private final Clock clock;
     private final Cache<String, Versioned> schemas = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    public GatewayService(GatewayStore store, Cedar cedar, Arns arns, Ids ids, Clock clock) {
+    public GatewayService(GatewayStore store, Transactions transactions, Idempotency idempotency,
+                          PolicyEngineLookup engines, Cedar cedar, Arns arns, Ids ids, Clock clock) {
         this.store = store;
+        this.transactions = transactions;
+        this.idempotency = idempotency;
+        this.engines = engines;
         this.deriver = new SchemaDeriver(cedar);
         this.arns = arns;
         this.ids = ids;
@@ -84,26 +96,25 @@ public final class GatewayService implements GatewayDirectory {
      */
     public Gateway createGateway(ObjectNode request) {
         ObjectNode sent = withoutNulls(request);
-        Optional<GatewayStore.ClientToken> token = clientToken(sent);
+        Optional<ClientToken> token = clientToken(sent);
+        sent.remove("clientToken");
+        // the request as sent (tags too) is what a clientToken retry must repeat; only the model's members are stored
         ObjectNode doc = known(sent, GATEWAY_MEMBERS);
-        if (token.isPresent()) {
-            Optional<GatewayStore.ClientTokenUse> used = store.gatewayByClientToken(token.get().token());
-            if (used.isPresent()) {
-                checkSameRequest(used.get(), token.get());
-                return store.gateway(used.get().id())
-                        .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + used.get().id()));
-            }
-        }
         String name = requireName("name", doc);
         requireRoleArn(doc);
         AuthorizerType authorizer = authorizerType(doc);
         Optional<Gateway.PolicyEngineConfiguration> engine = policyEngine(doc);
         doc.put("protocolType", doc.path("protocolType").asText("MCP"));
-        String id = ids.gatewayId(name);
-        Instant now = now();
-        Gateway gateway = new Gateway(id, arns.gateway(id), name, authorizer, engine, Gateway.READY, 1, doc, now, now);
-        store.insertGateway(gateway, token.orElse(null));
-        return gateway;
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreateGateway), token, sent, Gateway.class,
+                () -> {
+                    requireEngineExists(engine);
+                    String id = ids.gatewayId(name);
+                    Instant now = now();
+                    Gateway gateway = new Gateway(id, arns.gateway(id), name, authorizer, engine, Gateway.READY, 1,
+                            doc, now, now);
+                    store.insertGateway(gateway);
+                    return gateway;
+                });
     }
 
     /** By gateway id or gateway ARN. */
@@ -122,16 +133,23 @@ public final class GatewayService implements GatewayDirectory {
         return store.gateways(page);
     }
 
-    /** UpdateGateway ({@link UpdateMode#REPLACE}) or the PATCH merge. */
+    /**
+     * UpdateGateway ({@link UpdateMode#REPLACE}) or the PATCH merge, applied to the latest stored gateway: the
+     * row is locked until the update commits, so none is lost.
+     */
     public Gateway updateGateway(String identifier, ObjectNode update, UpdateMode mode) {
-        return store.inTransaction(() -> {
-            Gateway current = getGateway(identifier);
+        return transactions.inTransaction(() -> {
+            Gateway current = store.gatewayForUpdate(gatewayIdOf(identifier))
+                    .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + identifier));
             ObjectNode doc = apply(current.document(), update, mode, GATEWAY_MEMBERS);
             doc.put("protocolType", doc.path("protocolType").asText("MCP"));
             String name = requireName("name", doc);
             requireRoleArn(doc);
             AuthorizerType authorizer = authorizerType(doc);
             Optional<Gateway.PolicyEngineConfiguration> engine = policyEngine(doc);
+            if (!engine.equals(current.policyEngine())) {
+                requireEngineExists(engine);
+            }
             long version = current.schemaVersion() + (authorizer != current.authorizerType() ? 1 : 0);
             Gateway updated = new Gateway(current.gatewayId(), current.gatewayArn(), name, authorizer, engine,
                     Gateway.READY, version, doc, current.createdAt(), now());
@@ -159,34 +177,32 @@ public final class GatewayService implements GatewayDirectory {
     public GatewayTarget createTarget(String gatewayIdentifier, ObjectNode request) {
         ObjectNode sent = withoutNulls(request);
         sent.remove("gatewayIdentifier");
-        Optional<GatewayStore.ClientToken> token = clientToken(sent);
+        Optional<ClientToken> token = clientToken(sent);
+        sent.remove("clientToken");
         ObjectNode doc = known(sent, TARGET_MEMBERS);
         String name = requireName("name", doc);
-        List<Tool> tools = ToolDefinitions.of(doc.get("targetConfiguration"));
-        return store.inTransaction(() -> {
-            Gateway gateway = lockGateway(gatewayIdentifier);
-            if (token.isPresent()) {
-                Optional<GatewayStore.ClientTokenUse> used = store.targetByClientToken(gateway.gatewayId(), token.get().token());
-                if (used.isPresent()) {
-                    checkSameRequest(used.get(), token.get());
-                    return store.target(gateway.gatewayId(), used.get().id())
-                            .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + used.get().id()));
-                }
-            }
-            List<GatewayTarget> existing = store.allTargets(gateway.gatewayId());
-            if (existing.size() >= MAX_TARGETS) {
-                throw new ConflictException("A gateway has at most " + MAX_TARGETS + " targets");
-            }
-            Instant now = now();
-            GatewayTarget target = new GatewayTarget(gateway.gatewayId(), ids.targetId(), name, Gateway.READY, doc,
-                    tools, now, now);
-            List<GatewayTarget> after = new ArrayList<>(existing);
-            after.add(target);
-            checkTargets(gateway, after);
-            store.insertTarget(target, token.orElse(null));
-            schemas.invalidate(gateway.gatewayId());
-            return target;
-        });
+        List<Tool> tools = toolsOf(name, doc);
+        String gatewayId = getGateway(gatewayIdentifier).gatewayId();
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreateGatewayTarget, gatewayId), token, sent,
+                GatewayTarget.class, () -> insertTarget(gatewayId, name, doc, tools));
+    }
+
+    /** Inside the create transaction: the gateway row lock serialises target changes of one gateway. */
+    private GatewayTarget insertTarget(String gatewayId, String name, ObjectNode doc, List<Tool> tools) {
+        Gateway gateway = lockGateway(gatewayId);
+        List<GatewayTarget> existing = store.allTargets(gateway.gatewayId());
+        if (existing.size() >= MAX_TARGETS) {
+            throw new ConflictException("A gateway has at most " + MAX_TARGETS + " targets");
+        }
+        Instant now = now();
+        GatewayTarget target = new GatewayTarget(gateway.gatewayId(), ids.targetId(), name, Gateway.READY, doc,
+                tools, now, now);
+        List<GatewayTarget> after = new ArrayList<>(existing);
+        after.add(target);
+        checkTargets(gateway, after, name);
+        store.insertTarget(target);
+        schemas.invalidate(gateway.gatewayId());
+        return target;
     }
 
     public GatewayTarget getTarget(String gatewayIdentifier, String targetId) {
@@ -199,22 +215,25 @@ public final class GatewayService implements GatewayDirectory {
         return store.targets(getGateway(gatewayIdentifier).gatewayId(), page);
     }
 
-    /** UpdateGatewayTarget ({@link UpdateMode#REPLACE}) or the PATCH merge. */
+    /**
+     * UpdateGatewayTarget ({@link UpdateMode#REPLACE}) or the PATCH merge, serialised with every other change of
+     * the gateway's targets by the gateway row lock.
+     */
     public GatewayTarget updateTarget(String gatewayIdentifier, String targetId, ObjectNode update, UpdateMode mode) {
-        return store.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Gateway gateway = lockGateway(gatewayIdentifier);
             GatewayTarget current = store.target(gateway.gatewayId(), targetId)
                     .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + targetId));
             ObjectNode doc = apply(current.document(), update, mode, TARGET_MEMBERS);
             String name = requireName("name", doc);
-            List<Tool> tools = ToolDefinitions.of(doc.get("targetConfiguration"));
+            List<Tool> tools = toolsOf(name, doc);
             GatewayTarget updated = new GatewayTarget(gateway.gatewayId(), targetId, name, Gateway.READY, doc, tools,
                     current.createdAt(), now());
             List<GatewayTarget> after = new ArrayList<>();
             for (GatewayTarget t : store.allTargets(gateway.gatewayId())) {
                 after.add(t.targetId().equals(targetId) ? updated : t);
             }
-            checkTargets(gateway, after);
+            checkTargets(gateway, after, name);
             if (!store.updateTarget(updated)) {
                 throw new ResourceNotFoundException("Gateway target not found: " + targetId);
             }
@@ -224,7 +243,7 @@ public final class GatewayService implements GatewayDirectory {
     }
 
     public GatewayTarget deleteTarget(String gatewayIdentifier, String targetId) {
-        return store.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Gateway gateway = lockGateway(gatewayIdentifier);
             GatewayTarget target = store.target(gateway.gatewayId(), targetId)
                     .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + targetId));
@@ -276,8 +295,20 @@ public final class GatewayService implements GatewayDirectory {
         return deriver.derive(gateway.gatewayArn(), gateway.authorizerType(), tools);
     }
 
-    /** Duplicate action ids are conflicts; the whole schema must derive and parse. */
-    private void checkTargets(Gateway gateway, List<GatewayTarget> targets) {
+    /** The tools of a target document; their errors name the target. */
+    private static List<Tool> toolsOf(String targetName, ObjectNode doc) {
+        try {
+            return ToolDefinitions.of(doc.get("targetConfiguration"));
+        } catch (ValidationException e) {
+            throw e.prefixed("Target '" + targetName + "': ");
+        }
+    }
+
+    /**
+     * Duplicate action ids are conflicts; the whole schema must derive, parse and stay within its size
+     * limit. Errors name {@code changedTarget}, the target whose create or update is refused.
+     */
+    private void checkTargets(Gateway gateway, List<GatewayTarget> targets, String changedTarget) {
         Map<String, String> seenTargets = new HashMap<>();
         Map<String, String> actionIds = new HashMap<>();
         for (GatewayTarget t : targets) {
@@ -292,7 +323,11 @@ public final class GatewayService implements GatewayDirectory {
                 }
             }
         }
-        derive(gateway, targets);
+        try {
+            derive(gateway, targets);
+        } catch (ValidationException e) {
+            throw e.prefixed("Target '" + changedTarget + "': ");
+        }
     }
 
     private Gateway lockGateway(String identifier) {
@@ -358,25 +393,25 @@ public final class GatewayService implements GatewayDirectory {
         return doc;
     }
 
-    private static Optional<GatewayStore.ClientToken> clientToken(ObjectNode doc) {
-        JsonNode v = doc.get("clientToken");
+    private static Optional<ClientToken> clientToken(ObjectNode doc) {
+        JsonNode v = doc.get(ClientToken.FIELD);
         if (v == null || v.isNull()) {
             return Optional.empty();
         }
-        if (!v.isTextual() || !v.textValue().matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}") || v.textValue().length() < 33) {
-            throw ValidationException.field("clientToken",
-                    "Member must have length between 33 and 256 and satisfy pattern [a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}");
+        if (!v.isTextual()) {
+            throw ValidationException.field(ClientToken.FIELD, "Member must be a string");
         }
-        ObjectNode rest = doc.deepCopy();
-        rest.remove("clientToken");
-        return Optional.of(new GatewayStore.ClientToken(v.textValue(), RequestHash.of(rest)));
+        return Optional.of(new ClientToken(v.textValue()));
     }
 
-    private static void checkSameRequest(GatewayStore.ClientTokenUse used, GatewayStore.ClientToken token) {
-        if (!token.requestHash().equals(used.requestHash())) {
-            throw new ValidationException("The clientToken was already used with a different request",
-                    ValidationException.Reason.IdempotentParameterMismatchException, List.of());
-        }
+    /** An attached engine must exist when it is attached (AgentCore answers ResourceNotFoundException). */
+    private void requireEngineExists(Optional<Gateway.PolicyEngineConfiguration> engine) {
+        engine.ifPresent(e -> {
+            if (!engines.exists(e.arn())) {
+                throw new ResourceNotFoundException("Policy engine " + e.arn() + " was not found. "
+                        + "policyEngineConfiguration.arn must be the ARN of a policy engine of this service.");
+            }
+        });
     }
 
     private static String requireName(String field, ObjectNode doc) {
@@ -388,6 +423,10 @@ public final class GatewayService implements GatewayDirectory {
             throw ValidationException.field(field, "Member must be a string");
         }
         String name = v.textValue();
+        if (name.isEmpty() || name.length() > NAME_MAX) {
+            throw ValidationException.field(field, "Member must have length between 1 and " + NAME_MAX
+                    + ", inclusive (value has length " + name.length() + ")");
+        }
         if (!NAME.matcher(name).matches()) {
             throw ValidationException.field(field, "Member must satisfy regular expression pattern: " + NAME_PATTERN);
         }
@@ -434,6 +473,10 @@ public final class GatewayService implements GatewayDirectory {
         JsonNode arn = v.get("arn");
         if (arn == null || arn.isNull()) {
             throw ValidationException.field("policyEngineConfiguration.arn", "Member must not be null");
+        }
+        if (arn.isTextual() && arn.textValue().length() > ENGINE_ARN_MAX) {
+            throw ValidationException.field("policyEngineConfiguration.arn", "Member must have length between 1 and "
+                    + ENGINE_ARN_MAX + ", inclusive (value has length " + arn.textValue().length() + ")");
         }
         if (!arn.isTextual() || !arn.textValue().matches(
                 "arn:aws[-a-z]{0,7}:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:policy-engine/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9_]{10}")) {

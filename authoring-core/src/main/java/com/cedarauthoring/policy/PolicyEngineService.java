@@ -3,19 +3,21 @@ package com.cedarauthoring.policy;
 import com.cedarauthoring.errors.ConflictException;
 import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.errors.ValidationException;
-import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.naming.Names;
-import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.store.ClientToken;
+import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
+import com.cedarauthoring.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -29,32 +31,25 @@ public final class PolicyEngineService implements EngineDirectory {
             Pattern.compile("arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key/[a-zA-Z0-9-]{36}");
 
     private final PolicyStore store;
-    private final IdempotencyStore idempotency;
+    private final Transactions transactions;
+    private final Idempotency idempotency;
     private final Arns arns;
     private final Ids ids;
     private final Clock clock;
-    private final GatewayDirectory gateways;
 
-    /** {@code gateways} tells which gateways still reference an engine (DeletePolicyEngine refuses those). */
-    public PolicyEngineService(PolicyStore store, IdempotencyStore idempotency, Arns arns, Ids ids, Clock clock,
-                               GatewayDirectory gateways) {
+    public PolicyEngineService(PolicyStore store, Transactions transactions, Idempotency idempotency, Arns arns, Ids ids,
+                               Clock clock) {
         this.store = store;
-        this.gateways = gateways;
+        this.transactions = transactions;
         this.idempotency = idempotency;
         this.arns = arns;
         this.ids = ids;
         this.clock = clock;
     }
 
-    /** CreatePolicyEngine without an encryption key; the response reports CREATING. */
-    public PolicyEngine create(String name, Optional<String> description, Optional<String> clientToken) {
-        return create(name, description, Optional.empty(), clientToken);
-    }
-
-    /** CreatePolicyEngine without tags; the response reports CREATING. */
-    public PolicyEngine create(String name, Optional<String> description, Optional<String> encryptionKeyArn,
-                               Optional<String> clientToken) {
-        return create(name, description, encryptionKeyArn, Map.of(), clientToken);
+    /** CreatePolicyEngine without encryption key or tags; the response reports CREATING. */
+    public PolicyEngine create(String name, Optional<String> description, Optional<ClientToken> clientToken) {
+        return create(name, description, Optional.empty(), Map.of(), clientToken);
     }
 
     /**
@@ -62,14 +57,13 @@ public final class PolicyEngineService implements EngineDirectory {
      * part of the request here only so that a clientToken reused with other tags is a mismatch.
      */
     public PolicyEngine create(String name, Optional<String> description, Optional<String> encryptionKeyArn,
-                               Map<String, String> tags, Optional<String> clientToken) {
+                               Map<String, String> tags, Optional<ClientToken> clientToken) {
         Names.requireValidName("name", name);
         description.ifPresent(d -> requireDescription("description", d));
         encryptionKeyArn.ifPresent(PolicyEngineService::requireKmsKeyArn);
-        IdempotencyStore.requireValidToken("clientToken", clientToken);
         Map<String, Object> request = Map.of("name", name, "description", description.orElse(""),
-                "encryptionKeyArn", encryptionKeyArn.orElse(""), "tags", new java.util.TreeMap<>(tags));
-        return idempotency.once("CreatePolicyEngine", clientToken, request, PolicyEngine.class, () -> {
+                "encryptionKeyArn", encryptionKeyArn.orElse(""), "tags", new TreeMap<>(tags));
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreatePolicyEngine), clientToken, request, PolicyEngine.class, () -> {
             String id = ids.resourceId(name);
             Instant now = now();
             PolicyEngine engine = new PolicyEngine(id, name, arns.policyEngine(id), description.orElse(null),
@@ -87,16 +81,21 @@ public final class PolicyEngineService implements EngineDirectory {
         return store.listEngines(page);
     }
 
-    /** UpdatePolicyEngine: only the description is mutable. The response reports UPDATING. */
+    /**
+     * UpdatePolicyEngine: only the description is mutable. The response reports UPDATING. Applied to the
+     * latest stored engine under its row lock.
+     */
     public PolicyEngine update(String policyEngineId, DescriptionChange description) {
         if (description.changes() && description.value() != null) {
             requireDescription("description", description.value());
         }
-        PolicyEngine current = get(policyEngineId);
-        PolicyEngine updated = new PolicyEngine(current.policyEngineId(), current.name(), current.policyEngineArn(),
-                description.applyTo(current.description()), current.encryptionKeyArn(), PolicyStatus.ACTIVE, List.of(), current.createdAt(), now());
-        store.updateEngine(updated);
-        return updated.withStatus(PolicyStatus.UPDATING);
+        return transactions.inTransaction(() -> {
+            PolicyEngine current = store.findEngineForUpdate(policyEngineId).orElseThrow(() -> notFound(policyEngineId));
+            PolicyEngine updated = new PolicyEngine(current.policyEngineId(), current.name(), current.policyEngineArn(),
+                    description.applyTo(current.description()), current.encryptionKeyArn(), PolicyStatus.ACTIVE, List.of(), current.createdAt(), now());
+            store.updateEngine(updated);
+            return updated.withStatus(PolicyStatus.UPDATING);
+        });
     }
 
     /**
@@ -104,23 +103,33 @@ public final class PolicyEngineService implements EngineDirectory {
      * UpdateGateway) or the engine has policies. The response reports DELETING.
      */
     public PolicyEngine delete(String policyEngineId) {
-        PolicyEngine current = get(policyEngineId);
-        List<String> attached = gateways.gatewayArnsAttachedTo(current.policyEngineArn());
-        if (!attached.isEmpty()) {
-            throw new ConflictException("Policy engine " + policyEngineId + " is still associated with "
-                    + attached.size() + (attached.size() == 1 ? " gateway" : " gateways") + " (" + String.join(", ", attached)
-                    + "); detach it from every gateway (UpdateGateway without policyEngineConfiguration) first");
-        }
-        if (!store.deleteEngineIfEmpty(policyEngineId)) {
-            throw new ConflictException("Policy engine " + policyEngineId
-                    + " still has policies; delete them before deleting the engine");
-        }
-        return current.withStatus(PolicyStatus.DELETING);
+        return transactions.inTransaction(() -> {
+            PolicyEngine current = store.findEngineForUpdate(policyEngineId).orElseThrow(() -> notFound(policyEngineId));
+            List<String> attached = store.gatewaysReferencing(current.policyEngineArn());
+            if (!attached.isEmpty()) {
+                throw new ConflictException("Policy engine " + policyEngineId + " is still associated with "
+                        + attached.size() + (attached.size() == 1 ? " gateway" : " gateways") + " ("
+                        + String.join(", ", attached)
+                        + "); detach it from every gateway (UpdateGateway without policyEngineConfiguration) first");
+            }
+            if (!store.deleteEngineIfEmpty(policyEngineId)) {
+                throw new ConflictException("Policy engine " + policyEngineId
+                        + " still has policies; delete them before deleting the engine");
+            }
+            return current.withStatus(PolicyStatus.DELETING);
+        });
     }
 
     @Override
     public Optional<EngineRef> find(String policyEngineId) {
         return store.findEngine(policyEngineId).map(PolicyEngine::ref);
+    }
+
+    /** Whether an engine of this service has exactly this ARN (for gateways attaching one). */
+    public boolean existsWithArn(String policyEngineArn) {
+        int slash = policyEngineArn.lastIndexOf('/');
+        return slash > 0 && store.findEngine(policyEngineArn.substring(slash + 1))
+                .filter(e -> e.policyEngineArn().equals(policyEngineArn)).isPresent();
     }
 
     static void requireDescription(String field, String value) {

@@ -16,6 +16,7 @@ import com.cedarauthoring.tags.Tags;
 import com.cedarauthoring.policy.PolicyService;
 import com.cedarauthoring.policy.StatementKind;
 import com.cedarauthoring.policy.ValidationMode;
+import com.cedarauthoring.store.ClientToken;
 import com.cedarauthoring.store.PageRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -75,7 +76,7 @@ public final class PolicyRoutes implements RouteModule {
         String name = body.requiredString("name");
         Optional<String> description = body.optionalString("description");
         Optional<String> encryptionKeyArn = body.optionalString("encryptionKeyArn");
-        Optional<String> clientToken = body.optionalString("clientToken");
+        Optional<ClientToken> clientToken = ClientToken.of(body.optionalString(ClientToken.FIELD));
         // Tags are validated before the engine is created, so a bad tag creates nothing.
         Tags given = TagRoutes.tagsOf(body, "tags").orElse(Tags.none());
         PolicyEngine created = engines.create(name, description, encryptionKeyArn, given.values(), clientToken);
@@ -97,7 +98,7 @@ public final class PolicyRoutes implements RouteModule {
         NewPolicy request = new NewPolicy(name, definition, body.optionalString("description"),
                 body.optionalEnum("validationMode", ValidationMode.class),
                 body.optionalEnum("enforcementMode", EnforcementMode.class));
-        Optional<String> clientToken = body.optionalString("clientToken");
+        Optional<ClientToken> clientToken = ClientToken.of(body.optionalString(ClientToken.FIELD));
         ctx.status(202).json(PolicyJson.policy(policies.create(id, request, clientToken)));
     }
 

@@ -5,6 +5,10 @@ import com.cedarauthoring.api.http.ApiApp;
 import com.cedarauthoring.api.http.HealthRoutes;
 import com.cedarauthoring.api.http.RouteModule;
 import com.cedarauthoring.api.policy.PolicyRoutes;
+import com.cedarauthoring.api.policy.PolicySummaryRoutes;
+import com.cedarauthoring.api.tags.TagRoutes;
+import com.cedarauthoring.tags.JdbcTagStore;
+import com.cedarauthoring.tags.TagService;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.findings.PolicyAnalyzer;
 import com.cedarauthoring.gateway.GatewayDirectory;
@@ -76,7 +80,14 @@ public final class Application implements AutoCloseable {
             // gateways
             GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), database.transactions(),
                     idempotency, policyEngines::existsWithArn, cedar, arns, ids, clock);
-            routes.add(new GatewayRoutes(gateways, config.region()));
+
+            // tags: gateways and policy engines carry them (AgentCore's taggable resources in this service)
+            TagService tags = new TagService(new JdbcTagStore(database.jdbc()), List.of(
+                    new TagService.Taggable("gateway", arn -> arns.gatewayIdOf(arn).isPresent(), gateways::exists),
+                    new TagService.Taggable("policy engine", arn -> arns.policyEngineIdOf(arn).isPresent(),
+                            arn -> arns.policyEngineIdOf(arn).flatMap(policyEngines::find).isPresent())));
+            routes.add(new TagRoutes(tags));
+            routes.add(new GatewayRoutes(gateways, tags, config.region()));
 
             // policy engines and policies
             GatewayDirectory gatewayDirectory = gateways;
@@ -95,7 +106,8 @@ public final class Application implements AutoCloseable {
             Optional<GeneratedAssets> generatedAssets = Optional.of(generation.assets());
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
                     cedar, new PolicyAnalyzer(cedar)::analyze, database.transactions(), idempotency, arns, ids, clock);
-            routes.add(new PolicyRoutes(policyEngines, policies));
+            routes.add(new PolicyRoutes(policyEngines, policies, tags));
+            routes.add(new PolicySummaryRoutes(policyEngines, policies));
 
             Javalin http = ApiApp.create(config.host(), routes).start(config.port());
             return new Application(database, http, closeables, gateways);

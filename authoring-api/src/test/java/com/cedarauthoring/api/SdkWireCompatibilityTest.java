@@ -166,6 +166,13 @@ class SdkWireCompatibilityTest {
             assertThatThrownBy(() -> sdk.getPolicy(r -> r.policyEngineId(engineId).policyId(id)))
                     .isInstanceOf(ResourceNotFoundException.class);
         }
+        // the gateway still references the engine: detach it first (UpdateGateway is a full replacement, so
+        // omitting policyEngineConfiguration detaches; the SDK cannot send JSON null)
+        assertThatThrownBy(() -> sdk.deletePolicyEngine(r -> r.policyEngineId(engineId)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains(gatewayArn));
+        sdk.updateGateway(r -> r.gatewayIdentifier(gw.gatewayId()).name("refund-gateway")
+                .roleArn("arn:aws:iam::123456789012:role/GatewayRole").authorizerType(AuthorizerType.CUSTOM_JWT));
+        assertThat(sdk.getGateway(r -> r.gatewayIdentifier(gw.gatewayId())).policyEngineConfiguration()).isNull();
         assertThat(sdk.deletePolicyEngine(r -> r.policyEngineId(engineId)).status()).isEqualTo(PolicyEngineStatus.DELETING);
         assertThatThrownBy(() -> sdk.getPolicyEngine(r -> r.policyEngineId(engineId)))
                 .isInstanceOf(ResourceNotFoundException.class);

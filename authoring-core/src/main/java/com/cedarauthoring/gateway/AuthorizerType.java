@@ -1,8 +1,12 @@
 package com.cedarauthoring.gateway;
 
-/** The gateway's inbound authorizer; it decides the Cedar principal type. */
+/**
+ * The gateway's inbound authorizer; it decides the Cedar principal type. {@code AUTHENTICATE_ONLY} (GA model)
+ * authenticates the caller's JWT without authorizing at the authorizer, so callers are OAuth users whose
+ * claims are tags, as with {@code CUSTOM_JWT}.
+ */
 public enum AuthorizerType {
-    CUSTOM_JWT("OAuthUser"), AWS_IAM("IamEntity"), NONE("OAuthUser");
+    CUSTOM_JWT("OAuthUser"), AWS_IAM("IamEntity"), NONE("OAuthUser"), AUTHENTICATE_ONLY("OAuthUser");
 
     private final String principalEntity;
 

@@ -11,4 +11,9 @@ public interface GatewayDirectory {
 
     /** Schemas of every gateway whose {@code policyEngineConfiguration.arn} is this engine ARN. */
     List<GatewaySchema> schemasAttachedTo(String policyEngineArn);
+
+    /** ARNs of the gateways whose {@code policyEngineConfiguration.arn} is this engine ARN. */
+    default List<String> gatewayArnsAttachedTo(String policyEngineArn) {
+        return schemasAttachedTo(policyEngineArn).stream().map(GatewaySchema::gatewayArn).toList();
+    }
 }

@@ -4,6 +4,7 @@ import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.errors.ConflictException;
 import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.json.Json;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.ClientToken;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +49,21 @@ public final class GatewayService implements GatewayDirectory {
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+$");
     private static final int MAX_TARGETS = 100;
+    /** CreateGateway / UpdateGateway input members of the model that are stored and echoed ({@code tags} are kept apart). */
+    private static final Set<String> GATEWAY_MEMBERS = Set.of("name", "roleArn", "authorizerType", "description",
+            "protocolType", "protocolConfiguration", "authorizerConfiguration", "kmsKeyArn", "customTransformConfiguration",
+            "interceptorConfigurations", "policyEngineConfiguration", "exceptionLevel", "wafConfiguration");
+    /** CreateGatewayTarget / UpdateGatewayTarget input members of the model that are stored and echoed. */
+    private static final Set<String> TARGET_MEMBERS = Set.of("name", "description", "targetConfiguration",
+            "credentialProviderConfigurations", "metadataConfiguration", "privateEndpoint");
+
+    /** How an update treats members the request omits. */
+    public enum UpdateMode {
+        /** AgentCore's {@code PUT}: the request is the new resource; omitted optional members are cleared. */
+        REPLACE,
+        /** Our {@code PATCH} extension: omitted members are kept, JSON {@code null} removes one. */
+        MERGE
+    }
 
     private final GatewayStore store;
     private final Transactions transactions;
@@ -78,15 +95,17 @@ public final class GatewayService implements GatewayDirectory {
      * (reason IdempotentParameterMismatchException).
      */
     public Gateway createGateway(ObjectNode request) {
-        ObjectNode doc = withoutNulls(request);
-        Optional<ClientToken> token = clientToken(doc);
-        doc.remove("clientToken");
+        ObjectNode sent = withoutNulls(request);
+        Optional<ClientToken> token = clientToken(sent);
+        sent.remove("clientToken");
+        // the request as sent (tags too) is what a clientToken retry must repeat; only the model's members are stored
+        ObjectNode doc = known(sent, GATEWAY_MEMBERS);
         String name = requireName("name", doc);
         requireRoleArn(doc);
         AuthorizerType authorizer = authorizerType(doc);
         Optional<Gateway.PolicyEngineConfiguration> engine = policyEngine(doc);
         doc.put("protocolType", doc.path("protocolType").asText("MCP"));
-        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreateGateway), token, doc, Gateway.class,
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreateGateway), token, sent, Gateway.class,
                 () -> {
                     requireEngineExists(engine);
                     String id = ids.gatewayId(name);
@@ -104,25 +123,26 @@ public final class GatewayService implements GatewayDirectory {
                 .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + identifier));
     }
 
+    /** Whether this service has the gateway (by id or ARN). */
+    public boolean exists(String identifier) {
+        return arns.gatewayIdOf(identifier).or(() -> Optional.ofNullable(identifier).filter(i -> !i.startsWith("arn:")))
+                .flatMap(store::gateway).isPresent();
+    }
+
     public Page<Gateway> listGateways(PageRequest page) {
         return store.gateways(page);
     }
 
-    /** Applied to the latest stored gateway: the row is locked until the update commits, so none is lost. */
-    public Gateway updateGateway(String identifier, ObjectNode update) {
+    /**
+     * UpdateGateway ({@link UpdateMode#REPLACE}) or the PATCH merge, applied to the latest stored gateway: the
+     * row is locked until the update commits, so none is lost.
+     */
+    public Gateway updateGateway(String identifier, ObjectNode update, UpdateMode mode) {
         return transactions.inTransaction(() -> {
             Gateway current = store.gatewayForUpdate(gatewayIdOf(identifier))
                     .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + identifier));
-            ObjectNode doc = current.document();
-            update.fields().forEachRemaining(e -> {
-                if (e.getValue().isNull()) {
-                    doc.remove(e.getKey());
-                } else {
-                    doc.set(e.getKey(), e.getValue().deepCopy());
-                }
-            });
-            doc.remove("clientToken");
-            doc.remove("gatewayIdentifier");
+            ObjectNode doc = apply(current.document(), update, mode, GATEWAY_MEMBERS);
+            doc.put("protocolType", doc.path("protocolType").asText("MCP"));
             String name = requireName("name", doc);
             requireRoleArn(doc);
             AuthorizerType authorizer = authorizerType(doc);
@@ -155,14 +175,15 @@ public final class GatewayService implements GatewayDirectory {
 
     /** CreateGatewayTarget, with the same clientToken idempotency as {@link #createGateway}. */
     public GatewayTarget createTarget(String gatewayIdentifier, ObjectNode request) {
-        ObjectNode doc = withoutNulls(request);
-        doc.remove("gatewayIdentifier");
-        Optional<ClientToken> token = clientToken(doc);
-        doc.remove("clientToken");
+        ObjectNode sent = withoutNulls(request);
+        sent.remove("gatewayIdentifier");
+        Optional<ClientToken> token = clientToken(sent);
+        sent.remove("clientToken");
+        ObjectNode doc = known(sent, TARGET_MEMBERS);
         String name = requireName("name", doc);
         List<Tool> tools = toolsOf(name, doc);
         String gatewayId = getGateway(gatewayIdentifier).gatewayId();
-        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreateGatewayTarget, gatewayId), token, doc,
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreateGatewayTarget, gatewayId), token, sent,
                 GatewayTarget.class, () -> insertTarget(gatewayId, name, doc, tools));
     }
 
@@ -194,23 +215,16 @@ public final class GatewayService implements GatewayDirectory {
         return store.targets(getGateway(gatewayIdentifier).gatewayId(), page);
     }
 
-    /** Serialised with every other change of the gateway's targets by the gateway row lock. */
-    public GatewayTarget updateTarget(String gatewayIdentifier, String targetId, ObjectNode update) {
+    /**
+     * UpdateGatewayTarget ({@link UpdateMode#REPLACE}) or the PATCH merge, serialised with every other change of
+     * the gateway's targets by the gateway row lock.
+     */
+    public GatewayTarget updateTarget(String gatewayIdentifier, String targetId, ObjectNode update, UpdateMode mode) {
         return transactions.inTransaction(() -> {
             Gateway gateway = lockGateway(gatewayIdentifier);
             GatewayTarget current = store.target(gateway.gatewayId(), targetId)
                     .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + targetId));
-            ObjectNode doc = current.document();
-            update.fields().forEachRemaining(e -> {
-                if (e.getValue().isNull()) {
-                    doc.remove(e.getKey());
-                } else {
-                    doc.set(e.getKey(), e.getValue().deepCopy());
-                }
-            });
-            doc.remove("clientToken");
-            doc.remove("gatewayIdentifier");
-            doc.remove("targetId");
+            ObjectNode doc = apply(current.document(), update, mode, TARGET_MEMBERS);
             String name = requireName("name", doc);
             List<Tool> tools = toolsOf(name, doc);
             GatewayTarget updated = new GatewayTarget(gateway.gatewayId(), targetId, name, Gateway.READY, doc, tools,
@@ -249,6 +263,11 @@ public final class GatewayService implements GatewayDirectory {
     @Override
     public Optional<GatewaySchema> schemaByArn(String gatewayArn) {
         return arns.gatewayIdOf(gatewayArn).flatMap(store::gateway).map(this::schemaOf);
+    }
+
+    @Override
+    public List<String> gatewayArnsAttachedTo(String policyEngineArn) {
+        return store.gatewaysAttachedTo(policyEngineArn).stream().map(Gateway::gatewayArn).toList();
     }
 
     @Override
@@ -331,6 +350,36 @@ public final class GatewayService implements GatewayDirectory {
 
     // ---- member validation ----
 
+    /** The stored document after an update: the request alone (REPLACE) or merged into {@code current} (MERGE). */
+    private static ObjectNode apply(ObjectNode current, ObjectNode update, UpdateMode mode, Set<String> members) {
+        if (mode == UpdateMode.REPLACE) {
+            return known(update, members);
+        }
+        ObjectNode doc = current.deepCopy();
+        update.fields().forEachRemaining(e -> {
+            if (!members.contains(e.getKey())) {
+                return;
+            }
+            if (e.getValue().isNull()) {
+                doc.remove(e.getKey());
+            } else {
+                doc.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        return doc;
+    }
+
+    /** The model's members of a request, without nulls; anything else a client sent is dropped. */
+    private static ObjectNode known(ObjectNode request, Set<String> members) {
+        ObjectNode doc = Json.mapper().createObjectNode();
+        request.fields().forEachRemaining(e -> {
+            if (members.contains(e.getKey()) && !e.getValue().isNull()) {
+                doc.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        return doc;
+    }
+
     /** A copy without top-level null members: on create, null means "not given". */
     private static ObjectNode withoutNulls(ObjectNode request) {
         ObjectNode doc = request.deepCopy();
@@ -410,7 +459,7 @@ public final class GatewayService implements GatewayDirectory {
                 return t;
             }
         }
-        throw ValidationException.field("authorizerType", "Member must satisfy enum value set: [CUSTOM_JWT, AWS_IAM, NONE]");
+        throw ValidationException.field("authorizerType", "Member must satisfy enum value set: " + java.util.Arrays.toString(AuthorizerType.values()));
     }
 
     private static Optional<Gateway.PolicyEngineConfiguration> policyEngine(ObjectNode doc) {

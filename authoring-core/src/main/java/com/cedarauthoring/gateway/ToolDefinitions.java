@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Reads the tools of a {@code targetConfiguration}: {@code mcp.lambda.toolSchema.inlinePayload} (a list
  * of {@code {name, description, inputSchema}}) or {@code mcp.openApiSchema.inlinePayload} (see
- * {@link OpenApiTools}). Other target kinds (S3-hosted schemas, MCP servers, API Gateway, Smithy) are
- * stored but contribute no tools: their tool lists are not available to this service.
+ * {@link OpenApiTools}). Other target kinds (S3-hosted schemas, MCP servers, API Gateway, Smithy, connectors,
+ * and the {@code http} and {@code inference} members of the union) are stored but contribute no tools: their
+ * tool lists are not available to this service.
  */
 public final class ToolDefinitions {
     private static final String LAMBDA = "targetConfiguration.mcp.lambda.toolSchema.inlinePayload";
@@ -20,9 +21,10 @@ public final class ToolDefinitions {
         if (targetConfiguration == null || !targetConfiguration.isObject()) {
             throw ValidationException.field("targetConfiguration", "Member must not be null");
         }
+        TargetType.of(targetConfiguration);
         JsonNode mcp = targetConfiguration.get("mcp");
-        if (mcp == null || !mcp.isObject()) {
-            throw ValidationException.field("targetConfiguration.mcp", "Member must not be null");
+        if (mcp == null) {
+            return List.of();
         }
         JsonNode inline = mcp.path("lambda").path("toolSchema").path("inlinePayload");
         if (!inline.isMissingNode() && !inline.isNull()) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * StartPolicyGeneration, GetPolicyGeneration, ListPolicyGenerations, ListPolicyGenerationAssets.
@@ -73,7 +74,7 @@ public final class GenerationService {
                     String id = ids.resourceId(request.name());
                     PolicyGeneration created = new PolicyGeneration(engine.policyEngineId(), id, request.name(),
                             arns.policyGeneration(engine.policyEngineId(), id), request.resourceArn(), request.rawText(),
-                            GenerationStatus.GENERATING, List.of(), now, now);
+                            GenerationStatus.GENERATING, List.of(), Optional.empty(), now, now);
                     store.insert(created);
                     jobs.schedule(id);
                     return created;

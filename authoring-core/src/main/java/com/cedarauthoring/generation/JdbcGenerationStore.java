@@ -26,7 +26,7 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
     private static final TypeReference<List<DecisionExample>> EXAMPLES = new TypeReference<>() {};
     private static final TypeReference<Alignment> ALIGNMENT = new TypeReference<>() {};
     private static final String GENERATION_COLUMNS = "policy_generation_id, policy_engine_id, name, arn, resource_arn, "
-            + "raw_text, status, status_reasons, created_at, updated_at";
+            + "raw_text, status, status_reasons, findings, created_at, updated_at";
     private static final String ASSET_COLUMNS = "policy_generation_asset_id, cedar, raw_text_fragment, span_start, span_end, "
             + "findings, explanation, examples, provenance, alignment";
 
@@ -38,9 +38,9 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
 
     @Override
     public void insert(PolicyGeneration g) {
-        jdbc.update("INSERT INTO policy_generations (" + GENERATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO policy_generations (" + GENERATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 g.policyGenerationId(), g.policyEngineId(), g.name(), g.arn(), g.resourceArn(), g.rawText(),
-                g.status().name(), json(g.statusReasons()), g.createdAt(), g.updatedAt());
+                g.status().name(), json(g.statusReasons()), g.findings().orElse(null), g.createdAt(), g.updatedAt());
     }
 
     @Override
@@ -84,7 +84,8 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
         return jdbc.inTransaction(() -> {
             // Row lock first: a concurrent deadline sweep or a rerun waits, then sees the final state.
             int updated = jdbc.update("UPDATE policy_generations SET status = 'GENERATED', status_reasons = '[]', "
-                    + "updated_at = ? WHERE policy_generation_id = ? AND status = 'GENERATING'", now, policyGenerationId);
+                    + "findings = ?, updated_at = ? WHERE policy_generation_id = ? AND status = 'GENERATING'",
+                    FindingsSummary.of(assets), now, policyGenerationId);
             if (updated == 0) {
                 return false;
             }
@@ -132,7 +133,7 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
         return new PolicyGeneration(rs.getString("policy_engine_id"), rs.getString("policy_generation_id"),
                 rs.getString("name"), rs.getString("arn"), rs.getString("resource_arn"), rs.getString("raw_text"),
                 GenerationStatus.valueOf(rs.getString("status")), read(rs.getString("status_reasons"), STRINGS),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+                Optional.ofNullable(rs.getString("findings")), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
     }
 
     private static Asset asset(ResultSet rs) throws SQLException {

@@ -3,16 +3,20 @@ package com.cedarauthoring.generation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One StartPolicyGeneration and where it stands.
  *
  * @param resourceArn the gateway every generated policy is scoped to
  * @param rawText     the natural-language input, kept so a restarted job can run again
+ * @param findings    AgentCore's {@code findings} string: a short summary of the assets' findings
+ *                    ({@link FindingsSummary}), present once GENERATED
  */
 public record PolicyGeneration(String policyEngineId, String policyGenerationId, String name, String arn,
                                String resourceArn, String rawText, GenerationStatus status,
-                               List<String> statusReasons, Instant createdAt, Instant updatedAt) {
+                               List<String> statusReasons, Optional<String> findings, Instant createdAt,
+                               Instant updatedAt) {
     public PolicyGeneration {
         Objects.requireNonNull(policyEngineId, "policyEngineId");
         Objects.requireNonNull(policyGenerationId, "policyGenerationId");
@@ -22,6 +26,7 @@ public record PolicyGeneration(String policyEngineId, String policyGenerationId,
         Objects.requireNonNull(rawText, "rawText");
         Objects.requireNonNull(status, "status");
         statusReasons = statusReasons == null ? List.of() : List.copyOf(statusReasons);
+        findings = findings == null ? Optional.empty() : findings;
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }

@@ -9,6 +9,9 @@ public record Arns(String region, String account) {
     private static final Pattern GATEWAY_ARN =
             Pattern.compile("^arn:aws[-a-z]*:bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):gateway/(.+)$");
 
+    private static final Pattern POLICY_ENGINE_ARN =
+            Pattern.compile("^arn:aws[-a-z]*:bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):policy-engine/([^/]+)$");
+
     public Arns {
         if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
             throw new IllegalArgumentException("not an AWS region: " + region);
@@ -44,6 +47,18 @@ public record Arns(String region, String account) {
             return Optional.empty();
         }
         Matcher m = GATEWAY_ARN.matcher(arn);
+        if (!m.matches() || !m.group(1).equals(region) || !m.group(2).equals(account)) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(3));
+    }
+
+    /** The policy engine id of a policy engine ARN of this region and account, if it is one. */
+    public Optional<String> policyEngineIdOf(String arn) {
+        if (arn == null) {
+            return Optional.empty();
+        }
+        Matcher m = POLICY_ENGINE_ARN.matcher(arn);
         if (!m.matches() || !m.group(1).equals(region) || !m.group(2).equals(account)) {
             return Optional.empty();
         }

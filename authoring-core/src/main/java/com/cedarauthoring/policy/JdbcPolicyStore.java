@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class JdbcPolicyStore implements PolicyStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final String ENGINE_COLUMNS =
-            "policy_engine_id, name, arn, description, status, status_reasons, created_at, updated_at";
+            "policy_engine_id, name, arn, description, encryption_key_arn, status, status_reasons, created_at, updated_at";
     private static final String POLICY_COLUMNS = "policy_id, policy_engine_id, name, arn, description, definition_kind,"
             + " statement, resource_scope, validation_mode, enforcement_mode, status, status_reasons, created_at, updated_at";
 
@@ -30,8 +30,9 @@ public final class JdbcPolicyStore implements PolicyStore {
     @Override
     public void insertEngine(PolicyEngine e) {
         try {
-            jdbc.update("INSERT INTO policy_engines (" + ENGINE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    e.policyEngineId(), e.name(), e.policyEngineArn(), e.description(), e.status().name(),
+            jdbc.update("INSERT INTO policy_engines (" + ENGINE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    e.policyEngineId(), e.name(), e.policyEngineArn(), e.description(), e.encryptionKeyArn(),
+                    e.status().name(),
                     reasons(e.statusReasons()), e.createdAt(), e.updatedAt());
         } catch (RuntimeException ex) {
             if (Jdbc.isUniqueViolation(ex)) {
@@ -66,6 +67,12 @@ public final class JdbcPolicyStore implements PolicyStore {
         jdbc.update("UPDATE policy_engines SET description = ?, status = ?, status_reasons = ?, updated_at = ?"
                         + " WHERE policy_engine_id = ?",
                 e.description(), e.status().name(), reasons(e.statusReasons()), e.updatedAt(), e.policyEngineId());
+    }
+
+    @Override
+    public List<String> gatewaysReferencing(String policyEngineArn) {
+        return jdbc.query("SELECT gateway_arn FROM gateways WHERE policy_engine_arn = ? ORDER BY created_at, gateway_id",
+                rs -> rs.getString(1), policyEngineArn);
     }
 
     @Override
@@ -146,7 +153,7 @@ public final class JdbcPolicyStore implements PolicyStore {
 
     private static PolicyEngine engine(ResultSet rs) throws SQLException {
         return new PolicyEngine(rs.getString("policy_engine_id"), rs.getString("name"), rs.getString("arn"),
-                rs.getString("description"), PolicyStatus.valueOf(rs.getString("status")),
+                rs.getString("description"), rs.getString("encryption_key_arn"), PolicyStatus.valueOf(rs.getString("status")),
                 reasons(rs.getString("status_reasons")), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
     }
 

@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** A policy engine as AgentCore describes it. {@code description} is null when unset. */
+/**
+ * A policy engine as AgentCore describes it. {@code description} and {@code encryptionKeyArn} are null when
+ * unset; the key ARN is only stored and returned (this service does not encrypt with it).
+ */
 public record PolicyEngine(String policyEngineId, String name, String policyEngineArn, String description,
-                           PolicyStatus status, List<String> statusReasons, Instant createdAt, Instant updatedAt) {
+                           String encryptionKeyArn, PolicyStatus status, List<String> statusReasons, Instant createdAt,
+                           Instant updatedAt) {
     public PolicyEngine {
         Objects.requireNonNull(policyEngineId, "policyEngineId");
         Objects.requireNonNull(name, "name");
@@ -18,7 +22,7 @@ public record PolicyEngine(String policyEngineId, String name, String policyEngi
     }
 
     public PolicyEngine withStatus(PolicyStatus newStatus) {
-        return new PolicyEngine(policyEngineId, name, policyEngineArn, description, newStatus, statusReasons, createdAt, updatedAt);
+        return new PolicyEngine(policyEngineId, name, policyEngineArn, description, encryptionKeyArn, newStatus, statusReasons, createdAt, updatedAt);
     }
 
     public EngineRef ref() {

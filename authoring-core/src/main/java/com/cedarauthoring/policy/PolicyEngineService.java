@@ -17,6 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Policy engine lifecycle. Engines need no provisioning here, so a create answers CREATING (as
@@ -24,6 +26,9 @@ import java.util.Optional;
  */
 public final class PolicyEngineService implements EngineDirectory {
     public static final int DESCRIPTION_MAX = 4096;
+    /** AgentCore's KmsKeyArn pattern (1-2048 characters). */
+    private static final Pattern KMS_KEY_ARN =
+            Pattern.compile("arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key/[a-zA-Z0-9-]{36}");
 
     private final PolicyStore store;
     private final Transactions transactions;
@@ -42,16 +47,27 @@ public final class PolicyEngineService implements EngineDirectory {
         this.clock = clock;
     }
 
-    /** CreatePolicyEngine; the response reports CREATING. */
+    /** CreatePolicyEngine without encryption key or tags; the response reports CREATING. */
     public PolicyEngine create(String name, Optional<String> description, Optional<ClientToken> clientToken) {
+        return create(name, description, Optional.empty(), Map.of(), clientToken);
+    }
+
+    /**
+     * CreatePolicyEngine; the response reports CREATING. The tags are stored by the tag feature; they are
+     * part of the request here only so that a clientToken reused with other tags is a mismatch.
+     */
+    public PolicyEngine create(String name, Optional<String> description, Optional<String> encryptionKeyArn,
+                               Map<String, String> tags, Optional<ClientToken> clientToken) {
         Names.requireValidName("name", name);
         description.ifPresent(d -> requireDescription("description", d));
-        Map<String, Object> request = Map.of("name", name, "description", description.orElse(""));
+        encryptionKeyArn.ifPresent(PolicyEngineService::requireKmsKeyArn);
+        Map<String, Object> request = Map.of("name", name, "description", description.orElse(""),
+                "encryptionKeyArn", encryptionKeyArn.orElse(""), "tags", new TreeMap<>(tags));
         return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreatePolicyEngine), clientToken, request, PolicyEngine.class, () -> {
             String id = ids.resourceId(name);
             Instant now = now();
             PolicyEngine engine = new PolicyEngine(id, name, arns.policyEngine(id), description.orElse(null),
-                    PolicyStatus.ACTIVE, List.of(), now, now);
+                    encryptionKeyArn.orElse(null), PolicyStatus.ACTIVE, List.of(), now, now);
             store.insertEngine(engine);
             return engine.withStatus(PolicyStatus.CREATING);
         });
@@ -76,20 +92,32 @@ public final class PolicyEngineService implements EngineDirectory {
         return transactions.inTransaction(() -> {
             PolicyEngine current = store.findEngineForUpdate(policyEngineId).orElseThrow(() -> notFound(policyEngineId));
             PolicyEngine updated = new PolicyEngine(current.policyEngineId(), current.name(), current.policyEngineArn(),
-                    description.applyTo(current.description()), PolicyStatus.ACTIVE, List.of(), current.createdAt(), now());
+                    description.applyTo(current.description()), current.encryptionKeyArn(), PolicyStatus.ACTIVE, List.of(), current.createdAt(), now());
             store.updateEngine(updated);
             return updated.withStatus(PolicyStatus.UPDATING);
         });
     }
 
-    /** DeletePolicyEngine: refused while the engine has policies. The response reports DELETING. */
+    /**
+     * DeletePolicyEngine: refused while a gateway still references the engine (detach it first with
+     * UpdateGateway) or the engine has policies. The response reports DELETING.
+     */
     public PolicyEngine delete(String policyEngineId) {
-        PolicyEngine current = get(policyEngineId);
-        if (!store.deleteEngineIfEmpty(policyEngineId)) {
-            throw new ConflictException("Policy engine " + policyEngineId
-                    + " still has policies; delete them before deleting the engine");
-        }
-        return current.withStatus(PolicyStatus.DELETING);
+        return transactions.inTransaction(() -> {
+            PolicyEngine current = store.findEngineForUpdate(policyEngineId).orElseThrow(() -> notFound(policyEngineId));
+            List<String> attached = store.gatewaysReferencing(current.policyEngineArn());
+            if (!attached.isEmpty()) {
+                throw new ConflictException("Policy engine " + policyEngineId + " is still associated with "
+                        + attached.size() + (attached.size() == 1 ? " gateway" : " gateways") + " ("
+                        + String.join(", ", attached)
+                        + "); detach it from every gateway (UpdateGateway without policyEngineConfiguration) first");
+            }
+            if (!store.deleteEngineIfEmpty(policyEngineId)) {
+                throw new ConflictException("Policy engine " + policyEngineId
+                        + " still has policies; delete them before deleting the engine");
+            }
+            return current.withStatus(PolicyStatus.DELETING);
+        });
     }
 
     @Override
@@ -107,6 +135,13 @@ public final class PolicyEngineService implements EngineDirectory {
     static void requireDescription(String field, String value) {
         if (value.isEmpty() || value.length() > DESCRIPTION_MAX) {
             throw ValidationException.field(field, "Member must have length between 1 and " + DESCRIPTION_MAX + ", inclusive");
+        }
+    }
+
+    private static void requireKmsKeyArn(String value) {
+        if (value.isEmpty() || value.length() > 2048 || !KMS_KEY_ARN.matcher(value).matches()) {
+            throw ValidationException.field("encryptionKeyArn", "Member must satisfy regular expression pattern: "
+                    + KMS_KEY_ARN.pattern());
         }
     }
 

@@ -2,6 +2,7 @@ package com.cedarauthoring.policy;
 
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,13 @@ public interface PolicyStore {
     Page<PolicyEngine> listEngines(PageRequest page);
 
     void updateEngine(PolicyEngine engine);
+
+    /**
+     * ARNs of the gateways whose {@code policyEngineConfiguration} names this engine. Read from the gateways'
+     * own table: the gateway feature owns attachments, and asking the store keeps this feature free of the
+     * gateway feature's classes (gateways already depend on engines to check an engine exists on attach).
+     */
+    List<String> gatewaysReferencing(String policyEngineArn);
 
     /**
      * Deletes an engine that has no policies; false when it still has some (nothing is deleted). Locks the

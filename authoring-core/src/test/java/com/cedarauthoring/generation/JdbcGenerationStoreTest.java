@@ -41,7 +41,7 @@ class JdbcGenerationStoreTest {
 
     static PolicyGeneration generating(String id) {
         return new PolicyGeneration("Engine-0000000000", id, "gen", "arn:gen/" + id, "arn:gw", "Allow it.",
-                GenerationStatus.GENERATING, List.of(), T0, T0);
+                GenerationStatus.GENERATING, List.of(), Optional.empty(), T0, T0);
     }
 
     static Asset asset(String id, FindingType type) {

@@ -7,7 +7,12 @@ import com.cedarauthoring.api.http.RouteModule;
 import com.cedarauthoring.gateway.Gateway;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.GatewayService;
+import com.cedarauthoring.gateway.GatewayService.UpdateMode;
 import com.cedarauthoring.gateway.GatewayTarget;
+import com.cedarauthoring.gateway.TargetType;
+import com.cedarauthoring.api.tags.TagRoutes;
+import com.cedarauthoring.tags.TagService;
+import com.cedarauthoring.tags.Tags;
 import com.cedarauthoring.json.Json;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
@@ -22,8 +27,10 @@ import java.util.Set;
  * AgentCore's gateway and gateway target operations (rest-json, paths and members of the
  * bedrock-agentcore-control model), plus {@code GET /gateways/{id}/schema}.
  *
- * <p>Status codes follow AgentCore: create, update and delete answer 202, get and list 200. Updates
- * accept {@code PUT} (the SDK's verb) and {@code PATCH}.
+ * <p>Status codes follow AgentCore: create, update and delete answer 202, get and list 200. {@code PUT}
+ * (the model's verb) replaces the gateway or target: an omitted optional member is cleared.
+ * {@code PATCH} is our extension that merges (JSON {@code null} removes a member).
+ * CreateGateway's {@code tags} are stored with the tag feature and deleted with the gateway.
  */
 public final class GatewayRoutes implements RouteModule {
     private static final Set<String> GATEWAY_COMPUTED = Set.of("gatewayArn", "gatewayId", "gatewayUrl", "createdAt",
@@ -31,25 +38,28 @@ public final class GatewayRoutes implements RouteModule {
     private static final Set<String> TARGET_COMPUTED = Set.of("gatewayArn", "targetId", "createdAt", "updatedAt",
             "status", "statusReasons");
     private final GatewayService gateways;
+    private final TagService tags;
     private final String region;
 
-    public GatewayRoutes(GatewayService gateways, String region) {
+    public GatewayRoutes(GatewayService gateways, TagService tags, String region) {
         this.gateways = gateways;
+        this.tags = tags;
         this.region = region;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/gateways", ctx -> ctx.status(202).json(gateway(gateways.createGateway(body(ctx)))));
+        routes.post("/gateways", this::createGateway);
         routes.get("/gateways", ctx -> {
             Page<Gateway> page = gateways.listGateways(page(ctx));
             ctx.json(PageJson.of(page, "items", GatewayRoutes::gatewaySummary));
         });
         routes.get("/gateways/{gatewayIdentifier}", ctx -> ctx.json(gateway(gateways.getGateway(gatewayId(ctx)))));
-        routes.put("/gateways/{gatewayIdentifier}", this::updateGateway);
-        routes.patch("/gateways/{gatewayIdentifier}", this::updateGateway);
+        routes.put("/gateways/{gatewayIdentifier}", ctx -> updateGateway(ctx, UpdateMode.REPLACE));
+        routes.patch("/gateways/{gatewayIdentifier}", ctx -> updateGateway(ctx, UpdateMode.MERGE));
         routes.delete("/gateways/{gatewayIdentifier}", ctx -> {
             Gateway g = gateways.deleteGateway(gatewayId(ctx));
+            tags.resourceDeleted(g.gatewayArn());
             ObjectNode out = Json.mapper().createObjectNode().put("gatewayId", g.gatewayId()).put("status", Gateway.DELETING);
             out.putArray("statusReasons");
             ctx.status(202).json(out);
@@ -64,8 +74,8 @@ public final class GatewayRoutes implements RouteModule {
         });
         routes.get("/gateways/{gatewayIdentifier}/targets/{targetId}", ctx ->
                 ctx.json(target(gateways.getTarget(gatewayId(ctx), ctx.pathParam("targetId")))));
-        routes.put("/gateways/{gatewayIdentifier}/targets/{targetId}", this::updateTarget);
-        routes.patch("/gateways/{gatewayIdentifier}/targets/{targetId}", this::updateTarget);
+        routes.put("/gateways/{gatewayIdentifier}/targets/{targetId}", ctx -> updateTarget(ctx, UpdateMode.REPLACE));
+        routes.patch("/gateways/{gatewayIdentifier}/targets/{targetId}", ctx -> updateTarget(ctx, UpdateMode.MERGE));
         routes.delete("/gateways/{gatewayIdentifier}/targets/{targetId}", ctx -> {
             GatewayTarget t = gateways.deleteTarget(gatewayId(ctx), ctx.pathParam("targetId"));
             ObjectNode out = Json.mapper().createObjectNode()
@@ -76,12 +86,21 @@ public final class GatewayRoutes implements RouteModule {
         });
     }
 
-    private void updateGateway(Context ctx) {
-        ctx.status(202).json(gateway(gateways.updateGateway(gatewayId(ctx), body(ctx))));
+    private void createGateway(Context ctx) {
+        // Tags are validated before anything is created, so a bad tag creates nothing.
+        RequestBody request = RequestBody.of(ctx);
+        Tags given = TagRoutes.tagsOf(request, "tags").orElse(Tags.none());
+        Gateway created = gateways.createGateway(body(request));
+        tags.tagCreated(created.gatewayArn(), given);
+        ctx.status(202).json(gateway(created));
     }
 
-    private void updateTarget(Context ctx) {
-        ctx.status(202).json(target(gateways.updateTarget(gatewayId(ctx), ctx.pathParam("targetId"), body(ctx))));
+    private void updateGateway(Context ctx, UpdateMode mode) {
+        ctx.status(202).json(gateway(gateways.updateGateway(gatewayId(ctx), body(ctx), mode)));
+    }
+
+    private void updateTarget(Context ctx, UpdateMode mode) {
+        ctx.status(202).json(target(gateways.updateTarget(gatewayId(ctx), ctx.pathParam("targetId"), body(ctx), mode)));
     }
 
     private void schema(Context ctx) {
@@ -103,7 +122,10 @@ public final class GatewayRoutes implements RouteModule {
 
     /** The body as a JSON object; the description's {optionalValue} form becomes a plain string or null. */
     private static ObjectNode body(Context ctx) {
-        RequestBody body = RequestBody.of(ctx);
+        return body(RequestBody.of(ctx));
+    }
+
+    private static ObjectNode body(RequestBody body) {
         ObjectNode node = ((ObjectNode) body.node()).deepCopy();
         if (node.has("description")) {
             RequestBody.DescriptionUpdate d = body.description("description");
@@ -174,7 +196,8 @@ public final class GatewayRoutes implements RouteModule {
                 .put("name", t.name())
                 .put("status", t.status());
         t.description().ifPresent(d -> out.put("description", d));
-        out.put("createdAt", iso(t.createdAt())).put("updatedAt", iso(t.updatedAt()));
+        out.put("createdAt", iso(t.createdAt())).put("updatedAt", iso(t.updatedAt()))
+                .put("targetType", TargetType.of(t.document().get("targetConfiguration")));
         return out;
     }
 

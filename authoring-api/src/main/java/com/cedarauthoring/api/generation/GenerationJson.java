@@ -28,11 +28,23 @@ final class GenerationJson {
         n.put("status", g.status().name());
         ArrayNode reasons = n.putArray("statusReasons");
         g.statusReasons().forEach(reasons::add);
+        g.findings().ifPresent(f -> n.put("findings", f));
+        return n;
+    }
+
+    /** PolicyGenerationSummary: the generation without statusReasons. */
+    static ObjectNode generationSummary(PolicyGeneration g) {
+        ObjectNode n = generation(g);
+        n.remove("statusReasons");
         return n;
     }
 
     static ObjectNode generationPage(Page<PolicyGeneration> page) {
         return PageJson.of(page, "policyGenerations", GenerationJson::generation);
+    }
+
+    static ObjectNode generationSummaryPage(Page<PolicyGeneration> page) {
+        return PageJson.of(page, "policyGenerations", GenerationJson::generationSummary);
     }
 
     static ObjectNode assetPage(Page<Asset> page) {

@@ -11,10 +11,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
-/** StartPolicyGeneration (202), GetPolicyGeneration, ListPolicyGenerations, ListPolicyGenerationAssets. */
+/**
+ * StartPolicyGeneration (202), GetPolicyGeneration, ListPolicyGenerations, ListPolicyGenerationAssets, and the
+ * summary reads GetPolicyGenerationSummary and ListPolicyGenerationSummaries.
+ */
 public final class GenerationRoutes implements RouteModule {
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-[a-z0-9_]{10}");
     private static final String BASE = "/policy-engines/{policyEngineId}/policy-generations";
+    private static final String SUMMARIES = "/policy-engines/{policyEngineId}/policy-generation-summaries";
 
     private final GenerationService generations;
 
@@ -30,6 +34,10 @@ public final class GenerationRoutes implements RouteModule {
                 ctx -> ctx.json(GenerationJson.generation(generations.get(engineId(ctx), generationId(ctx)))));
         routes.get(BASE + "/{policyGenerationId}/assets",
                 ctx -> ctx.json(GenerationJson.assetPage(generations.assets(engineId(ctx), generationId(ctx), page(ctx)))));
+        routes.get(SUMMARIES, ctx -> ctx.json(
+                GenerationJson.generationSummaryPage(generations.list(engineId(ctx), page(ctx)))));
+        routes.get(SUMMARIES + "/{policyGenerationId}",
+                ctx -> ctx.json(GenerationJson.generationSummary(generations.get(engineId(ctx), generationId(ctx)))));
     }
 
     private void start(Context ctx) {

@@ -21,11 +21,43 @@ final class PolicyJson {
         n.put("updatedAt", e.updatedAt().toString());
         n.put("policyEngineArn", e.policyEngineArn());
         n.put("status", e.status().name());
+        if (e.encryptionKeyArn() != null) {
+            n.put("encryptionKeyArn", e.encryptionKeyArn());
+        }
         if (e.description() != null) {
             n.put("description", e.description());
         }
         ArrayNode reasons = n.putArray("statusReasons");
         e.statusReasons().forEach(reasons::add);
+        return n;
+    }
+
+    /** PolicyEngineSummary: metadata only, no description or statusReasons. */
+    static ObjectNode engineSummary(PolicyEngine e) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("policyEngineId", e.policyEngineId());
+        n.put("name", e.name());
+        n.put("createdAt", e.createdAt().toString());
+        n.put("updatedAt", e.updatedAt().toString());
+        n.put("policyEngineArn", e.policyEngineArn());
+        n.put("status", e.status().name());
+        if (e.encryptionKeyArn() != null) {
+            n.put("encryptionKeyArn", e.encryptionKeyArn());
+        }
+        return n;
+    }
+
+    /** PolicySummary: metadata only, no definition, description or statusReasons. */
+    static ObjectNode policySummary(Policy p) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("policyId", p.policyId());
+        n.put("name", p.name());
+        n.put("policyEngineId", p.policyEngineId());
+        n.put("createdAt", p.createdAt().toString());
+        n.put("updatedAt", p.updatedAt().toString());
+        n.put("policyArn", p.policyArn());
+        n.put("status", p.status().name());
+        n.put("enforcementMode", p.enforcementMode().name());
         return n;
     }
 

@@ -8,7 +8,11 @@ import com.cedarauthoring.policy.EnforcementMode;
 import com.cedarauthoring.policy.NewPolicy;
 import com.cedarauthoring.policy.PolicyChange;
 import com.cedarauthoring.policy.PolicyDefinition;
+import com.cedarauthoring.api.tags.TagRoutes;
+import com.cedarauthoring.policy.PolicyEngine;
 import com.cedarauthoring.policy.PolicyEngineService;
+import com.cedarauthoring.tags.TagService;
+import com.cedarauthoring.tags.Tags;
 import com.cedarauthoring.policy.PolicyService;
 import com.cedarauthoring.policy.StatementKind;
 import com.cedarauthoring.policy.ValidationMode;
@@ -34,10 +38,12 @@ public final class PolicyRoutes implements RouteModule {
 
     private final PolicyEngineService engines;
     private final PolicyService policies;
+    private final TagService tags;
 
-    public PolicyRoutes(PolicyEngineService engines, PolicyService policies) {
+    public PolicyRoutes(PolicyEngineService engines, PolicyService policies, TagService tags) {
         this.engines = engines;
         this.policies = policies;
+        this.tags = tags;
     }
 
     @Override
@@ -48,8 +54,11 @@ public final class PolicyRoutes implements RouteModule {
         Handler updateEngine = this::updateEngine;
         routes.patch("/policy-engines/{policyEngineId}", updateEngine);
         routes.put("/policy-engines/{policyEngineId}", updateEngine);
-        routes.delete("/policy-engines/{policyEngineId}",
-                ctx -> ctx.status(202).json(PolicyJson.engine(engines.delete(engineId(ctx)))));
+        routes.delete("/policy-engines/{policyEngineId}", ctx -> {
+            PolicyEngine deleted = engines.delete(engineId(ctx));
+            tags.resourceDeleted(deleted.policyEngineArn());
+            ctx.status(202).json(PolicyJson.engine(deleted));
+        });
 
         routes.post("/policy-engines/{policyEngineId}/policies", this::createPolicy);
         routes.get("/policy-engines/{policyEngineId}/policies", this::listPolicies);
@@ -66,8 +75,13 @@ public final class PolicyRoutes implements RouteModule {
         RequestBody body = RequestBody.of(ctx);
         String name = body.requiredString("name");
         Optional<String> description = body.optionalString("description");
+        Optional<String> encryptionKeyArn = body.optionalString("encryptionKeyArn");
         Optional<ClientToken> clientToken = ClientToken.of(body.optionalString(ClientToken.FIELD));
-        ctx.status(202).json(PolicyJson.engine(engines.create(name, description, clientToken)));
+        // Tags are validated before the engine is created, so a bad tag creates nothing.
+        Tags given = TagRoutes.tagsOf(body, "tags").orElse(Tags.none());
+        PolicyEngine created = engines.create(name, description, encryptionKeyArn, given.values(), clientToken);
+        tags.tagCreated(created.policyEngineArn(), given);
+        ctx.status(202).json(PolicyJson.engine(created));
     }
 
     private void updateEngine(Context ctx) {
@@ -145,15 +159,15 @@ public final class PolicyRoutes implements RouteModule {
         };
     }
 
-    private static PageRequest page(Context ctx) {
+    static PageRequest page(Context ctx) {
         return PageRequest.of(ctx.queryParam("maxResults"), ctx.queryParam("nextToken"));
     }
 
-    private static String engineId(Context ctx) {
+    static String engineId(Context ctx) {
         return resourceId("policyEngineId", ctx.pathParam("policyEngineId"));
     }
 
-    private static String policyId(Context ctx) {
+    static String policyId(Context ctx) {
         return resourceId("policyId", ctx.pathParam("policyId"));
     }
 

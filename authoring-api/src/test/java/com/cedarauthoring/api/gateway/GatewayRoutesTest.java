@@ -78,7 +78,7 @@ class GatewayRoutesTest {
         Response created = call("POST", "/gateways/", "{'name':'refund-gateway','description':'Refunds',"
                 + "'roleArn':'arn:aws:iam::123456789012:role/GatewayRole','authorizerType':'CUSTOM_JWT',"
                 + "'authorizerConfiguration':{'customJWTAuthorizer':{'discoveryUrl':'https://idp.example.com/.well-known/openid-configuration'}},"
-                + "'clientToken':'0d9f8a4e-5c4b-4a39-9f3e-7a1c2b3d4e5f','tags':{'team':'payments'}}");
+                + "'clientToken':'0d9f8a4e-5c4b-4a39-9f3e-7a1c2b3d4e5f','tags':{'team':'payments'},'notInTheModel':{'x':1}}");
         assertThat(created.status()).isEqualTo(202);
         JsonNode g = created.body();
         String id = g.get("gatewayId").asText();
@@ -90,6 +90,10 @@ class GatewayRoutesTest {
         assertThat(g.path("authorizerConfiguration").path("customJWTAuthorizer").path("discoveryUrl").asText())
                 .startsWith("https://idp.example.com");
         assertThat(g.has("clientToken")).isFalse();
+        assertThat(g.has("notInTheModel")).as("unknown input members are ignored").isFalse();
+        assertThat(g.has("tags")).as("tags are listed with ListTagsForResource, not echoed").isFalse();
+        assertThat(call("GET", "/tags/" + java.net.URLEncoder.encode(g.get("gatewayArn").asText(),
+                java.nio.charset.StandardCharsets.UTF_8), null).body().path("tags").path("team").asText()).isEqualTo("payments");
         assertThat(g.get("createdAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
 
         Response got = call("GET", "/gateways/" + id + "/", null);
@@ -103,13 +107,16 @@ class GatewayRoutesTest {
         assertThat(updated.status()).as(updated.raw()).isEqualTo(202);
         assertThat(updated.body().get("description").asText()).isEqualTo("Refunds v2");
         assertThat(updated.body().path("policyEngineConfiguration").path("mode").asText()).isEqualTo("ENFORCE");
-        assertThat(updated.body().path("tags").path("team").asText()).isEqualTo("payments");
+        assertThat(updated.body().has("authorizerConfiguration")).as("PUT replaces: omitted members are cleared").isFalse();
         assertThat(app.gatewayDirectory().schemasAttachedTo(engineArn))
                 .extracting(GatewaySchema::gatewayArn).containsExactly(g.get("gatewayArn").asText());
 
-        Response detached = call("PATCH", "/gateways/" + id, "{'policyEngineConfiguration':null}");
+        Response detached = call("PATCH", "/gateways/" + id, "{'policyEngineConfiguration':null,'unknownMember':2}");
         assertThat(detached.status()).isEqualTo(202);
         assertThat(detached.body().has("policyEngineConfiguration")).isFalse();
+        assertThat(detached.body().get("description").asText()).as("PATCH merges: omitted members are kept")
+                .isEqualTo("Refunds v2");
+        assertThat(detached.body().has("unknownMember")).isFalse();
         assertThat(app.gatewayDirectory().schemasAttachedTo(engineArn)).isEmpty();
 
         Response deleted = call("DELETE", "/gateways/" + id + "/", null);
@@ -266,9 +273,9 @@ class GatewayRoutesTest {
                 {"POST", "/gateways/", "{'name':'ok-gw-5'," + role + ",'authorizerType':'NONE','clientToken':'short'}", 400, "clientToken"},
                 {"POST", "/gateways/", "{'name':'ok-gw-6','roleArn':'not-an-arn','authorizerType':'NONE'}", 400, "roleArn"},
                 {"POST", "/gateways/", "[1,2]", 400, "body"},
-                {"PUT", "/gateways/" + gw, "{'policyEngineConfiguration':{'arn':'nope','mode':'ENFORCE'}}", 400,
+                {"PATCH", "/gateways/" + gw, "{'policyEngineConfiguration':{'arn':'nope','mode':'ENFORCE'}}", 400,
                         "policyEngineConfiguration.arn"},
-                {"PUT", "/gateways/" + gw, "{'policyEngineConfiguration':{'arn':'arn:aws:bedrock-agentcore:us-west-2:123456789012:"
+                {"PATCH", "/gateways/" + gw, "{'policyEngineConfiguration':{'arn':'arn:aws:bedrock-agentcore:us-west-2:123456789012:"
                         + "policy-engine/E-abcdefghij','mode':'STRICT'}}", 400, "policyEngineConfiguration.mode"},
                 {"GET", "/gateways/no-such-gateway-abcdefghij", null, 404, null},
                 {"PUT", "/gateways/no-such-gateway-abcdefghij", "{}", 404, null},
@@ -280,6 +287,17 @@ class GatewayRoutesTest {
                 {"POST", "/gateways/" + gw + "/targets/", refundTarget("CallTool", ""), 400, "name"},
                 {"POST", "/gateways/" + gw + "/targets/", "{'name':'T1'}", 400, "targetConfiguration"},
                 {"POST", "/gateways/" + gw + "/targets/", "{'name':'T2','targetConfiguration':'x'}", 400, "targetConfiguration"},
+                {"POST", "/gateways/" + gw + "/targets/", "{'name':'T3','targetConfiguration':{'mcp':{},'http':{}}}", 400,
+                        "targetConfiguration"},
+                {"POST", "/gateways/" + gw + "/targets/", "{'name':'T4','targetConfiguration':{'http':{'unknownKind':{}}}}", 400,
+                        "targetConfiguration.http"},
+                {"PUT", "/gateways/" + gw, "{'name':'ok-gw-7'," + role + "}", 400, "authorizerType"},
+                {"POST", "/tags/" + java.net.URLEncoder.encode("arn:aws:bedrock-agentcore:us-west-2:123456789012:gateway/" + gw,
+                        java.nio.charset.StandardCharsets.UTF_8), "{'tags':{'k':42}}", 400, "tags.k"},
+                {"POST", "/tags/" + java.net.URLEncoder.encode("arn:aws:bedrock-agentcore:us-west-2:123456789012:gateway/" + gw,
+                        java.nio.charset.StandardCharsets.UTF_8), "{}", 400, "tags"},
+                {"DELETE", "/tags/" + java.net.URLEncoder.encode("arn:aws:bedrock-agentcore:us-west-2:123456789012:gateway/" + gw,
+                        java.nio.charset.StandardCharsets.UTF_8), null, 400, "tagKeys"},
                 {"POST", "/gateways/" + gw + "/targets/", "{'name':'T3','targetConfiguration':{'mcp':{'lambda':{'toolSchema':"
                         + "{'inlinePayload':[{'name':'has space'}]}}}}}", 400,
                         "targetConfiguration.mcp.lambda.toolSchema.inlinePayload[0].name"},

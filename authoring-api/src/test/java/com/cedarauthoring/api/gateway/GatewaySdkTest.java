@@ -81,7 +81,8 @@ class GatewaySdkTest {
                         .mode(GatewayPolicyEngineMode.LOG_ONLY)));
         GetGatewayResponse got = client.getGateway(b -> b.gatewayIdentifier(gw.gatewayId()));
         assertThat(got.policyEngineConfiguration().mode()).isEqualTo(GatewayPolicyEngineMode.LOG_ONLY);
-        assertThat(got.description()).isEqualTo("via sdk");
+        // UpdateGateway is a full replacement: the update did not repeat the description, so it is cleared
+        assertThat(got.description()).isNull();
 
         assertThat(client.listGateways(b -> b.maxResults(100)).items())
                 .anySatisfy(s -> assertThat(s.gatewayId()).isEqualTo(gw.gatewayId()));

@@ -112,19 +112,21 @@ class ConcurrencyTest {
         for (int i = 0; i < TRIALS; i++) {
             String description = "description " + i;
             String kms = "key-" + i;
-            String note = "note " + i;
+            String note = "x-note-" + i;
             List<Http.Response> answers = together(List.of(
                     () -> http.send("PATCH", gatewayPath, "{\"description\":\"" + description + "\"}"),
                     () -> http.send("PATCH", gatewayPath, "{\"kmsKeyArn\":\"" + kms + "\"}"),
                     () -> http.send("PATCH", targetPath, "{\"description\":\"" + description + "\"}"),
-                    () -> http.send("PATCH", targetPath, "{\"metadata\":{\"note\":\"" + note + "\"}}")));
+                    () -> http.send("PATCH", targetPath, "{\"metadataConfiguration\":{\"allowedRequestHeaders\":[\""
+                            + note + "\"]}}")));
             assertThat(answers).extracting(Http.Response::status).containsOnly(202);
             Http.Response g = http.get(gatewayPath);
             assertThat(g.body().path("description").asText()).as("trial " + i).isEqualTo(description);
             assertThat(g.body().path("kmsKeyArn").asText()).as("trial " + i).isEqualTo(kms);
             Http.Response t = http.get(targetPath);
             assertThat(t.body().path("description").asText()).as("trial " + i).isEqualTo(description);
-            assertThat(t.body().path("metadata").path("note").asText()).as("trial " + i).isEqualTo(note);
+            assertThat(t.body().path("metadataConfiguration").path("allowedRequestHeaders").path(0).asText())
+                    .as("trial " + i).isEqualTo(note);
         }
     }
 

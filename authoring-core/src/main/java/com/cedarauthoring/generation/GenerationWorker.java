@@ -94,7 +94,8 @@ public final class GenerationWorker {
         details.remove(RAW_RESPONSE);
         return new Asset(asset.policyGenerationAssetId(), asset.cedar(), asset.rawTextFragment(), asset.span(),
                 asset.findings(), asset.explanation(), asset.examples(),
-                new Provenance(p.translator(), p.modelId(), p.promptVersion(), p.promptSha256(), p.attempts(), details));
+                new Provenance(p.translator(), p.modelId(), p.promptVersion(), p.promptSha256(), p.attempts(), details),
+                asset.alignment());
     }
 
     /** Deletes generations older than the retention period (a recurring job). */

@@ -68,7 +68,7 @@ class GenerationStorageTest {
 
     private void generate(GenerationWorker worker, String id, Instant created) {
         store.insert(new PolicyGeneration("Engine-0000000000", id, "gen", "arn:gen/" + id, TestSchemas.ARN,
-                GenerationPipelineTest.RAW, GenerationStatus.GENERATING, List.of(), created, created));
+                GenerationPipelineTest.RAW, GenerationStatus.GENERATING, List.of(), Optional.empty(), created, created));
         worker.execute(id);
         assertThat(store.findById(id).orElseThrow().status()).isEqualTo(GenerationStatus.GENERATED);
     }
@@ -90,7 +90,7 @@ class GenerationStorageTest {
         generate(worker(settings, T0), "old-0000000000", T0);
         generate(worker(settings, T0), "new-0000000000", T0.plus(Duration.ofDays(6)));
         store.insert(new PolicyGeneration("Engine-0000000000", "running-000000", "gen", "arn:gen/r", TestSchemas.ARN,
-                "Allow it.", GenerationStatus.GENERATING, List.of(), T0, T0));
+                "Allow it.", GenerationStatus.GENERATING, List.of(), Optional.empty(), T0, T0));
 
         worker(settings, T0.plus(Duration.ofDays(7)).plusSeconds(1)).purgeExpired();
 

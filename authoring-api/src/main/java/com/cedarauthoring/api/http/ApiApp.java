@@ -1,15 +1,27 @@
 package com.cedarauthoring.api.http;
 
+import com.cedarauthoring.api.audit.HttpAudit;
+import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.json.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the (unstarted) Javalin app from feature route modules. No static state. */
 public final class ApiApp {
     private ApiApp() {}
 
+    /** Local mode (every caller is {@code local} with every role), no audit trail: feature tests. */
     public static Javalin create(String host, List<RouteModule> modules) {
+        return create(host, modules, Security.local(), Optional.empty());
+    }
+
+    /**
+     * @param security authentication and the role check every route declares (routes without one are refused)
+     * @param audit    records every successful state change made through the API
+     */
+    public static Javalin create(String host, List<RouteModule> modules, Security security, Optional<HttpAudit> audit) {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.copy(), false));
             config.jetty.host = host;
@@ -20,6 +32,8 @@ public final class ApiApp {
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;
             ErrorMapper.register(config.routes);
+            security.register(config.routes);
+            audit.ifPresent(a -> a.register(config.routes));
             modules.forEach(m -> m.register(config.routes));
         });
     }

@@ -143,7 +143,7 @@ public final class Application implements AutoCloseable {
         return Security.local();
     }
 
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         if (host.equals("localhost")) {
             return true;
         }
@@ -156,6 +156,11 @@ public final class Application implements AutoCloseable {
         } catch (java.net.UnknownHostException e) {
             return false;
         }
+    }
+
+    /** Every route and the access it declares (the roles table of the README is checked against this). */
+    public List<ApiApp.DeclaredRoute> routes() {
+        return ApiApp.routes(http);
     }
 
     public int port() {

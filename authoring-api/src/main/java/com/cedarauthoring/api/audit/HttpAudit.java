@@ -26,6 +26,7 @@ import java.util.Optional;
  */
 public final class HttpAudit {
     private static final String RECORDED = "cedarauthoring.audit.recorded";
+    private static final java.util.Set<HandlerType> READS = java.util.Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final AuditTrail trail;
     private final Arns arns;
@@ -45,7 +46,7 @@ public final class HttpAudit {
 
     private void record(Context ctx) {
         HandlerType method = ctx.method();
-        if (method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS
+        if (READS.contains(method)
                 || ctx.statusCode() < 200 || ctx.statusCode() >= 300 || Boolean.TRUE.equals(ctx.attribute(RECORDED))
                 || ctx.attribute("cedarauthoring.principal") == null) {
             return;
@@ -61,7 +62,7 @@ public final class HttpAudit {
         }
         Optional<String> statement = Optional.ofNullable(body.path("definition").path("cedar").path("statement").textValue())
                 .or(() -> Optional.ofNullable(body.path("definition").path("policy").path("statement").textValue()));
-        trail.append(AuditEntry.of(Security.principal(ctx).name(), method.name() + " " + ctx.endpoint().path,
+        trail.append(AuditEntry.of(Security.principal(ctx).name(), method.name() + " " + Security.routePath(ctx),
                 resourceArn(ctx, body), details, statement));
     }
 
@@ -72,7 +73,6 @@ public final class HttpAudit {
             }
         }
         String gatewayArn = body.path("gatewayArn").isTextual() ? body.path("gatewayArn").asText()
-                : ctx.pathParamMap().containsKey("gatewayIdentifier") ? arns.gateway(ctx.pathParam("gatewayIdentifier"))
                 : body.path("gatewayId").isTextual() ? arns.gateway(body.path("gatewayId").asText()) : null;
         if (gatewayArn != null) {
             return body.path("targetId").isTextual() ? gatewayArn + "/target/" + body.path("targetId").asText() : gatewayArn;

@@ -46,11 +46,11 @@ public final class Security {
         if (declared.isEmpty()) {
             // fail closed: a route that forgot to declare its access is nobody's
             throw new AccessDeniedException("User: " + principal.name() + " is not authorized to perform "
-                    + ctx.method() + " " + ctx.endpoint().path + ": the operation declares no role");
+                    + ctx.method() + " " + routePath(ctx) + ": the operation declares no role");
         }
         if (declared.stream().noneMatch(a -> a.allows(principal))) {
             throw new AccessDeniedException("User: " + principal.name() + " is not authorized to perform "
-                    + ctx.method() + " " + ctx.endpoint().path + ": it needs the role "
+                    + ctx.method() + " " + routePath(ctx) + ": it needs the role "
                     + declared.stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).sorted()
                     .collect(Collectors.joining(" or ")) + "; the caller has "
                     + principal.roles().stream().map(Role::wireName).sorted().toList());
@@ -84,6 +84,12 @@ public final class Security {
                     + role.wireName());
         }
         return p;
+    }
+
+    /** The matched route's path template (e.g. {@code /policy-engines/{policyEngineId}}), from any handler. */
+    public static String routePath(Context ctx) {
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? ctx.path() : matched.path;
     }
 
     /** All declared access values of a route (for tests and the README table). */

@@ -1,6 +1,7 @@
 package com.cedarauthoring.api.http;
 
 import com.cedarauthoring.api.audit.HttpAudit;
+import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.json.Json;
 import io.javalin.Javalin;
@@ -21,6 +22,22 @@ public final class ApiApp {
      * @param security authentication and the role check every route declares (routes without one are refused)
      * @param audit    records every successful state change made through the API
      */
+    /** A registered route and the access it declares (empty: it declared none, and is refused). */
+    public record DeclaredRoute(String method, String path, java.util.Set<Access> access) {}
+
+    /** Every HTTP route of a built app, in registration order. */
+    public static List<DeclaredRoute> routes(Javalin app) {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> {
+                    io.javalin.security.Roles roles = e.metadata(io.javalin.security.Roles.class);
+                    return new DeclaredRoute(e.method.name(), e.path,
+                            Security.declared(roles == null ? java.util.Set.of() : roles.getRoles()));
+                })
+                .toList();
+    }
+
     public static Javalin create(String host, List<RouteModule> modules, Security security, Optional<HttpAudit> audit) {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.copy(), false));

@@ -74,7 +74,7 @@ public final class GenerationService {
                     String id = ids.resourceId(request.name());
                     PolicyGeneration created = new PolicyGeneration(engine.policyEngineId(), id, request.name(),
                             arns.policyGeneration(engine.policyEngineId(), id), request.resourceArn(), request.rawText(),
-                            GenerationStatus.GENERATING, List.of(), Optional.empty(), now, now);
+                            GenerationStatus.GENERATING, List.of(), Optional.empty(), now, now, request.startedBy());
                     store.insert(created);
                     jobs.schedule(id);
                     return created;

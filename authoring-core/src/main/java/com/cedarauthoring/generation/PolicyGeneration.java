@@ -12,11 +12,12 @@ import java.util.Optional;
  * @param rawText     the natural-language input, kept so a restarted job can run again
  * @param findings    AgentCore's {@code findings} string: a short summary of the assets' findings
  *                    ({@link FindingsSummary}), present once GENERATED
+ * @param startedBy   the principal who started it; nobody approves a generation they started (four-eyes)
  */
 public record PolicyGeneration(String policyEngineId, String policyGenerationId, String name, String arn,
                                String resourceArn, String rawText, GenerationStatus status,
                                List<String> statusReasons, Optional<String> findings, Instant createdAt,
-                               Instant updatedAt) {
+                               Instant updatedAt, String startedBy) {
     public PolicyGeneration {
         Objects.requireNonNull(policyEngineId, "policyEngineId");
         Objects.requireNonNull(policyGenerationId, "policyGenerationId");
@@ -29,5 +30,15 @@ public record PolicyGeneration(String policyEngineId, String policyGenerationId,
         findings = findings == null ? Optional.empty() : findings;
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        startedBy = startedBy == null ? "local" : startedBy;
+    }
+
+    /** Started in local mode. */
+    public PolicyGeneration(String policyEngineId, String policyGenerationId, String name, String arn,
+                            String resourceArn, String rawText, GenerationStatus status,
+                            List<String> statusReasons, Optional<String> findings, Instant createdAt,
+                            Instant updatedAt) {
+        this(policyEngineId, policyGenerationId, name, arn, resourceArn, rawText, status, statusReasons, findings,
+                createdAt, updatedAt, "local");
     }
 }

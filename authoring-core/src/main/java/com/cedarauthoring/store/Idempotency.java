@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  */
 public final class Idempotency {
     /** The create operations that take a clientToken; a token is scoped to its operation and parent. */
-    public enum Operation { CreateGateway, CreateGatewayTarget, CreatePolicyEngine, CreatePolicy, StartPolicyGeneration }
+    public enum Operation { CreateGateway, CreateGatewayTarget, CreatePolicyEngine, CreatePolicy, StartPolicyGeneration,
+        /** Extension: {@code POST .../assets/{assetId}/review}, scoped to the generation and asset. */
+        ReviewPolicyGenerationAsset }
 
     /**
      * Where a token is unique: an operation, and the parent resource for child resources (a gateway for

@@ -2,6 +2,7 @@ package com.cedarauthoring.api.policy;
 
 import com.cedarauthoring.api.http.PageJson;
 import com.cedarauthoring.api.http.RouteModule;
+import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.policy.PolicyEngineService;
 import com.cedarauthoring.policy.PolicyService;
 import io.javalin.config.RoutesConfig;
@@ -24,13 +25,13 @@ public final class PolicySummaryRoutes implements RouteModule {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/policy-engine-summaries", ctx -> ctx.json(
-                PageJson.of(engines.list(PolicyRoutes.page(ctx)), "policyEngines", PolicyJson::engineSummary)));
+                PageJson.of(engines.list(PolicyRoutes.page(ctx)), "policyEngines", PolicyJson::engineSummary)), Access.READ);
         routes.get("/policy-engine-summaries/{policyEngineId}",
-                ctx -> ctx.json(PolicyJson.engineSummary(engines.get(PolicyRoutes.engineId(ctx)))));
+                ctx -> ctx.json(PolicyJson.engineSummary(engines.get(PolicyRoutes.engineId(ctx)))), Access.READ);
         routes.get("/policy-engines/{policyEngineId}/policy-summaries", ctx -> ctx.json(PageJson.of(
                 policies.list(PolicyRoutes.engineId(ctx), Optional.ofNullable(ctx.queryParam("targetResourceScope")),
-                        PolicyRoutes.page(ctx)), "policies", PolicyJson::policySummary)));
+                        PolicyRoutes.page(ctx)), "policies", PolicyJson::policySummary)), Access.READ);
         routes.get("/policy-engines/{policyEngineId}/policy-summaries/{policyId}", ctx -> ctx.json(
-                PolicyJson.policySummary(policies.get(PolicyRoutes.engineId(ctx), PolicyRoutes.policyId(ctx)))));
+                PolicyJson.policySummary(policies.get(PolicyRoutes.engineId(ctx), PolicyRoutes.policyId(ctx)))), Access.READ);
     }
 }

@@ -2,6 +2,7 @@ package com.cedarauthoring.api.tags;
 
 import com.cedarauthoring.api.http.RequestBody;
 import com.cedarauthoring.api.http.RouteModule;
+import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.json.Json;
 import com.cedarauthoring.tags.TagService;
@@ -36,7 +37,7 @@ public final class TagRoutes implements RouteModule {
             Tags given = tagsOf(body, "tags").orElseThrow(() -> ValidationException.field("tags", "Member must not be null"));
             tags.tag(resourceArn(ctx), given);
             ctx.status(204);
-        });
+        }, Access.ADMIN);
         routes.delete(PATH, ctx -> {
             List<String> keys = ctx.queryParams("tagKeys");
             if (keys.isEmpty()) {
@@ -47,13 +48,13 @@ public final class TagRoutes implements RouteModule {
             }
             tags.untag(resourceArn(ctx), keys);
             ctx.status(204);
-        });
+        }, Access.ADMIN);
         routes.get(PATH, ctx -> {
             ObjectNode out = Json.mapper().createObjectNode();
             ObjectNode map = out.putObject("tags");
             tags.list(resourceArn(ctx)).forEach(map::put);
             ctx.json(out);
-        });
+        }, Access.READ);
     }
 
     /** The {@code tags} map of a request (TagResource, CreateGateway, CreatePolicyEngine), validated. */

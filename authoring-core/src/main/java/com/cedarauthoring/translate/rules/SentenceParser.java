@@ -188,7 +188,7 @@ final class SentenceParser {
                 throw t.fail("UNTRANSLATED_WORDS", "could not read the subject \"" + t.text(s, m) + "\" as a principal",
                         end < 0 ? s : end, Math.max(s, m - 1));
             }
-            passive(s, m, eff.after());
+            passive(s, m, eff.after(), eff.verb());
             return;
         }
         throw t.fail("UNSUPPORTED_CONSTRUCT", "no effect word (allow, permit, deny, block, can, cannot...) was found",
@@ -230,7 +230,11 @@ final class SentenceParser {
     }
 
     /** The effect at {@code m}, with the token after it; passive when a participle follows with no "to". */
-    private record Effect(boolean forbid, int after, boolean passive) {}
+    private record Effect(boolean forbid, int after, boolean passive, int verb) {
+        Effect(boolean forbid, int after, boolean passive) {
+            this(forbid, after, passive, -1);
+        }
+    }
 
     private Effect modalEffect(int m) {
         if (t.isAny(m, Lexicon.MODALS)) {
@@ -247,6 +251,10 @@ final class SentenceParser {
                 }
                 if (w(k + 1, "able")) {
                     return new Effect(neg, k + 2, false);
+                }
+                // "Refunds may be processed by ...", "must not be approved when ...": the participle names the tool's verb
+                if ((w(m, "can") || w(m, "may") || neg) && isParticiple(k + 1)) {
+                    return new Effect(neg, k + 2, true, k + 1);
                 }
                 return null;
             }
@@ -283,6 +291,15 @@ final class SentenceParser {
         return null;
     }
 
+    private boolean isParticiple(int k) {
+        if (!t.word(k)) {
+            return false;
+        }
+        String x = t.get(k).lower();
+        return (x.endsWith("ed") || x.endsWith("en") || x.equals("run") || x.equals("paid") || x.equals("sent")
+                || x.equals("shut")) && !t.isAny(k, Lexicon.PRESENT);
+    }
+
     private Effect participle(int k, boolean neg) {
         boolean permit = t.isAny(k, Lexicon.PASSIVE_PERMIT);
         boolean deny = t.isAny(k, Lexicon.PASSIVE_FORBID);
@@ -294,9 +311,9 @@ final class SentenceParser {
     }
 
     /** "Refunds over $500 must be blocked [for users with role R] [when C]". */
-    private void passive(int s, int m, int after) {
+    private void passive(int s, int m, int after, int verb) {
         t.consume(m, after);
-        tail(action(s, m), m);
+        tail(action(s, m, verb), m);
         int k = after;
         if ((w(k, "for") || w(k, "by") || w(k, "to")) && principals.startsAt(k + 1)) {
             int end = principals.parse(k + 1, principal);
@@ -392,11 +409,16 @@ final class SentenceParser {
 
     /** The tool phrase from {@code i} to the first boundary before {@code limit}; returns where it ends. */
     private int action(int i, int limit) {
+        return action(i, limit, -1);
+    }
+
+    /** As {@link #action(int, int)}; {@code verb} is a passive participle that belongs to the phrase ("processed"). */
+    private int action(int i, int limit, int verb) {
         int end = i;
         while (end < limit && !isBoundary(end)) {
             end++;
         }
-        action = toolMatcher.resolve(i, end);
+        action = toolMatcher.resolve(i, end, verb);
         actionSpan = new int[] {t.startOf(i), t.endOf(Math.max(i, end - 1))};
         t.consume(i, end);
         return end;

@@ -29,13 +29,21 @@ final class ToolMatcher {
 
     /** The scope named by tokens {@code s..e}; sets {@link Parse#tools}. */
     ActionScope resolve(int s, int e) {
+        return resolve(s, e, -1);
+    }
+
+    /** As {@link #resolve(int, int)}, with {@code verb} (when not -1) a passive participle outside the range. */
+    ActionScope resolve(int s, int e, int verb) {
         List<Integer> content = new ArrayList<>();
+        if (verb >= 0) {
+            content.add(verb);
+        }
         for (int k = s; k < e; k++) {
-            if (t.word(k) && !Lexicon.ACTION_FILLER.contains(t.get(k).lower())) {
+            if ((t.word(k) && !Lexicon.ACTION_FILLER.contains(t.get(k).lower())) || t.kind(k, Tok.Kind.QUOTED)) {
                 content.add(k);
             }
         }
-        if (e == s || (content.isEmpty() && !mentionsAllTools(s, e))) {
+        if ((e == s && verb < 0) || (content.isEmpty() && !mentionsAllTools(s, e))) {
             // section 5: no tool, no policy ("Allow users with role auditor to")
             int at = Math.min(s, t.size() - 1);
             throw t.fail("UNKNOWN_TOOL", "no tool is named", at, at);

@@ -91,7 +91,7 @@ class RulesGeneralisationScoreTest {
         if (c.category().equals("must-flag")) {
             boolean flagged = c.expected().stream().filter(e -> !e.findings().equals(List.of("VALID")))
                     .allMatch(e -> assets.stream().filter(a -> a.rawTextFragment().equals(e.fragment())).noneMatch(RulesGeneralisationScoreTest::isValid));
-            return flagged ? null : "VALID where a flag is expected";
+            return flagged ? null : "VALID where " + c.expected().stream().map(Fixtures.Expected::findings).toList() + " is expected";
         }
         if (c.category().equals("ambiguous")) {
             boolean allFlagged = assets.stream().noneMatch(RulesGeneralisationScoreTest::isValid) && !assets.isEmpty();
@@ -103,7 +103,8 @@ class RulesGeneralisationScoreTest {
             }
         }
         return "expected " + c.expected().stream().map(Fixtures.Expected::findings).toList() + " got "
-                + assets.stream().map(a -> a.findings().stream().map(f -> f.code() == null ? f.type().name() : f.code()).toList()).toList();
+                + assets.stream().map(a -> a.findings().stream().map(f -> f.code() == null ? f.type().name()
+                : f.code() + (f.type() == FindingType.NOT_TRANSLATABLE ? " (" + f.description() + ")" : "")).toList()).toList();
     }
 
     private static boolean isValid(AssetDraft a) {

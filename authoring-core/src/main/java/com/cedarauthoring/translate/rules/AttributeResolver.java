@@ -287,6 +287,12 @@ final class AttributeResolver {
         if (ws.isEmpty() || Set.of("dollars", "usd", "dollar").containsAll(ws)) {
             return null;
         }
+        if (ws.size() == 1 && Lexicon.UNITS.containsKey(ws.get(0))) {
+            // "under 500 kg": the one numeric attribute that carries the unit
+            String unit = Lexicon.UNITS.get(ws.get(0));
+            List<Attr> carriers = commonAttrs().stream().filter(a -> a.numeric() && Comparison.carriesUnit(a, unit)).toList();
+            return carriers.size() == 1 ? carriers.get(0) : null;
+        }
         return quiet(ws, commonAttrs().stream().filter(Attr::numeric).toList());
     }
 }

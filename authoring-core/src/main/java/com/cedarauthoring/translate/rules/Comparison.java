@@ -43,6 +43,10 @@ final class Comparison {
         }
         Tok lo = numberAt(v);
         int sep = v + 1;
+        int loUnit = -1;
+        if (t.isAny(sep, Lexicon.UNITS.keySet()) && (w(sep + 1, "and") || w(sep + 1, "to"))) {
+            loUnit = sep++;
+        }
         boolean inclusiveWord = false;
         if (w(sep, "and") || w(sep, "to") || w(sep, "through") || w(sep, "thru") || w(sep, "-")) {
             inclusiveWord = w(sep, "through") || w(sep, "thru");
@@ -55,6 +59,16 @@ final class Comparison {
         }
         Tok hi = numberAt(sep);
         int end = sep + 1;
+        // "between 100 and 500 kg" with no noun: the unit names the attribute
+        Attr byUnit = ns >= ne && t.isAny(end, Lexicon.UNITS.keySet()) ? attrs.unitNoun(List.of(t.get(end).lower())) : null;
+        Attr a = byUnit != null ? byUnit : attrs.subject(ns, ne, lo, q);
+        p.lastSubject = a;
+        requireUnit(a, lo);
+        requireUnit(a, hi);
+        if (loUnit >= 0 && unitWord(a, loUnit, e) == loUnit) {
+            throw predicates.leftover(loUnit, e);
+        }
+        end = unitWord(a, end, e);
         if (w(end, "inclusive") || t.phrase(end, "both", "inclusive")) {
             inclusiveWord = true;
             end += w(end, "both") ? 2 : 1;
@@ -62,9 +76,6 @@ final class Comparison {
             inclusiveWord = true;
             end += 3;
         }
-        Attr a = attrs.subject(ns, ne, lo, q);
-        requireUnit(a, lo);
-        requireUnit(a, hi);
         next[0] = end;
         if (!inclusiveWord) {
             p.notes.add(Diagnostic.ambiguous("AMBIGUOUS_BETWEEN", "\"" + t.text(k, sep + 1)
@@ -184,7 +195,7 @@ final class Comparison {
         }
     }
 
-    private static boolean carriesUnit(Attr a, String unit) {
+    static boolean carriesUnit(Attr a, String unit) {
         Set<String> evidence = Lexicon.UNIT_EVIDENCE.getOrDefault(unit, Set.of(unit, unit + "s"));
         List<String> words = new ArrayList<>(a.nameWords());
         words.addAll(a.descWords());

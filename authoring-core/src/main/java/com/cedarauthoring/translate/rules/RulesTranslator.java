@@ -114,10 +114,17 @@ public final class RulesTranslator implements Translator {
                         "no principal is named; the policy applies to every caller. Name the users, role or scope it is for",
                         req.span()));
             }
-            if (r.principal().isEmpty() && when == null && r.unless() == null) {
+            Constants.Truth whenTruth = when == null ? Constants.Truth.TRUE : Constants.of(when);
+            Constants.Truth unlessTruth = r.unless() == null ? Constants.Truth.FALSE : Constants.of(r.unless());
+            if (r.principal().isEmpty() && whenTruth == Constants.Truth.TRUE && unlessTruth == Constants.Truth.FALSE) {
+                String why = when == null && r.unless() == null ? "" : " (its conditions hold for every input the schema allows)";
                 findings.add(r.forbid()
-                        ? Finding.of(FindingType.DENY_ALL, "DENY_ALL", "this forbid matches every request in its scope", req.span())
-                        : Finding.of(FindingType.ALLOW_ALL, "ALLOW_ALL", "this permit matches every request in its scope", req.span()));
+                        ? Finding.of(FindingType.DENY_ALL, "DENY_ALL", "this forbid matches every request in its scope" + why, req.span())
+                        : Finding.of(FindingType.ALLOW_ALL, "ALLOW_ALL", "this permit matches every request in its scope" + why, req.span()));
+            } else if (whenTruth == Constants.Truth.FALSE || unlessTruth == Constants.Truth.TRUE) {
+                findings.add(r.forbid()
+                        ? Finding.of(FindingType.DENY_NONE, "DENY_NONE", "this forbid can never match: its conditions never hold", req.span())
+                        : Finding.of(FindingType.ALLOW_NONE, "ALLOW_NONE", "this permit can never match: its conditions never hold", req.span()));
             }
             List<Cond> conj = new ArrayList<>(r.principal());
             if (when != null) {

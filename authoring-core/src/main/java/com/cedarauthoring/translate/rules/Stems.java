@@ -38,6 +38,9 @@ final class Stems {
             w = w.substring(0, w.length() - 6) + "at";
         } else if (w.endsWith("ation") && w.length() > 7) {
             w = w.substring(0, w.length() - 5) + "at";
+        } else if ((w.endsWith("tions") && w.length() > 7) || (w.endsWith("tion") && w.length() > 6)) {
+            // "deletion" -> delet (delete), "execution" -> execut (execute)
+            w = w.substring(0, w.length() - (w.endsWith("s") ? 4 : 3));
         } else if (w.endsWith("ies") && w.length() > 4) {
             w = w.substring(0, w.length() - 3) + "y";
         } else if (w.endsWith("ings") && w.length() > 6) {
@@ -49,6 +52,10 @@ final class Stems {
         } else if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")) {
             w = w.substring(0, w.length() - 2);
         } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        if (w.endsWith("ll") && w.length() > 5) {
+            // British doubling: "cancelled"/"cancelling" and "cancel" share a stem (so do "install"/"installing")
             w = w.substring(0, w.length() - 1);
         }
         if (w.endsWith("al") && w.length() > 6) {

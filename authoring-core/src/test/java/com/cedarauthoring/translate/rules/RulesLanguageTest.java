@@ -212,6 +212,21 @@ class RulesLanguageTest {
         assertThat(a.parts().get(4).target()).isEqualTo("context.input has reason");
     }
 
+    @Test
+    void conditionsTheSchemaMakesConstantGetTheConstantFinding() {
+        assertThat(codes(one(SHOP, "Block users from processing refunds when an order id is provided"))).containsExactly("DENY_ALL");
+        assertThat(codes(one(BANK, "Block users from sending wires when the currency is USD or EUR"))).containsExactly("DENY_ALL");
+        assertThat(codes(one(SHOP, "Block users from processing refunds when a reason is provided"))).isEmpty();
+    }
+
+    @Test
+    void nominalisationsAndBritishSpellingShareAStem() {
+        assertThat(Stems.stem("deletion")).isEqualTo(Stems.stem("delete"));
+        assertThat(Stems.stem("cancelling")).isEqualTo(Stems.stem("cancel"));
+        assertThat(Stems.stem("cancelled")).isEqualTo(Stems.stem("cancels"));
+        assertThat(Stems.stem("finalization")).isEqualTo(Stems.stem("finalize"));
+    }
+
     private static String words(String text, Alignment a, Alignment.Role role) {
         Alignment.Part p = a.parts().stream().filter(x -> x.role() == role).findFirst().orElseThrow();
         return text.substring(p.spans().get(0).start(), p.spans().get(0).end());

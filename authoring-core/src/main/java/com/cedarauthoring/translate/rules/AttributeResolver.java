@@ -271,8 +271,11 @@ final class AttributeResolver {
             return s;
         }
         // the adjective names a Bool attribute on its own ("the account is verified" -> verified)
+        // ... and only when every word of the subject is evidence for it too: no subject word is passed over
         List<Attr> adjOnly = bools.stream().filter(x -> x.nameStems().contains(Stems.stem(adjective))
-                || x.nameStems().contains(Stems.stem(adjective).replaceAll("(i|abl|ibl)$", ""))).toList();
+                || x.nameStems().contains(Stems.stem(adjective).replaceAll("(i|abl|ibl)$", "")))
+                .filter(x -> subjectWords.stream().map(Stems::stem).allMatch(st -> x.nameStems().contains(st)
+                        || x.descStems().contains(st) || toolContext(st))).toList();
         if (adjOnly.size() == 1 && (ns >= ne || quiet(subjectWords, commonAttrs().stream()
                 .filter(x -> !(x.attribute().type() instanceof CedarType.BoolType)).toList()) == null)) {
             return adjOnly.get(0);

@@ -309,7 +309,8 @@ final class PrincipalParser {
                 && c - nameStart < 3) {
             c++;
         }
-        if (!(w(c, "is") || w(c, "are") || w(c, "includes") || w(c, "contains") || w(c, "isn't")) || c == nameStart) {
+        // a claim is one word as written ("whose tier is", "whose custom:team is"); more words are not read
+        if (!(w(c, "is") || w(c, "are") || w(c, "includes") || w(c, "contains") || w(c, "isn't")) || c != nameStart + 1) {
             throw t.fail("UNTRANSLATED_WORDS", "could not read the claim after \"whose\"", nameStart - 1, c);
         }
         String claim = claimName(nameStart);

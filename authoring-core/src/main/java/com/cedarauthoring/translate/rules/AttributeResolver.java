@@ -14,6 +14,8 @@ import java.util.Set;
  * only part of it ("the booking" for booking_id) does not bind. Money binds only to money attributes.
  */
 final class AttributeResolver {
+    private static final Set<String> GENERIC_STEMS = Set.of("valu", "paramet", "fiel");
+
     private final Parse p;
     private final Tokens t;
 
@@ -233,7 +235,7 @@ final class AttributeResolver {
                 return true;
             }
         }
-        return Lexicon.GENERIC_NOUNS.contains(stem) || Set.of("valu", "paramet", "fiel").contains(stem);
+        return Lexicon.GENERIC_NOUNS.contains(stem) || GENERIC_STEMS.contains(stem);
     }
 
     /** The attribute the words name, without recording a tie. */

@@ -94,7 +94,7 @@ final class Comparison {
         }
         int predStart = k;
         Op op = Op.of(found[1]);
-        k += found[0].split(" ").length;
+        k += length(found);
         if (w(k, "of")) {
             k++;
         }
@@ -253,14 +253,39 @@ final class Comparison {
         throw t.fail("UNTRANSLATED_WORDS", "a number is expected", k, k);
     }
 
+    // comparator phrases split into words once
+    private static final String[][] COMPARATOR_WORDS = words(Lexicon.COMPARATORS);
+    private static final String[][] POSTFIX_WORDS = words(Lexicon.POSTFIX);
+
+    private static String[][] words(String[][] table) {
+        String[][] out = new String[table.length][];
+        for (int i = 0; i < table.length; i++) {
+            out[i] = table[i][0].split(" ");
+        }
+        return out;
+    }
+
     /** The comparator phrase at {@code k}: {words, operator}, or null. */
     static String[] operator(Tokens t, int k) {
-        for (String[] c : Lexicon.COMPARATORS) {
-            if (t.phrase(k, c[0].split(" "))) {
-                return c;
+        if (!t.in(k)) {
+            return null;
+        }
+        for (int i = 0; i < COMPARATOR_WORDS.length; i++) {
+            if (t.phrase(k, COMPARATOR_WORDS[i])) {
+                return Lexicon.COMPARATORS[i];
             }
         }
         return null;
+    }
+
+    /** The number of words of a comparator phrase returned by {@link #operator}. */
+    static int length(String[] comparator) {
+        for (int i = 0; i < Lexicon.COMPARATORS.length; i++) {
+            if (Lexicon.COMPARATORS[i] == comparator) {
+                return COMPARATOR_WORDS[i].length;
+            }
+        }
+        return comparator[0].split(" ").length;
     }
 
     /** "or more", "and below" after a number (not "or more than 5", a new comparison). */
@@ -268,10 +293,9 @@ final class Comparison {
         if (!(t.is(k, "or") || t.is(k, "and") || t.is(k, "at"))) {
             return null;
         }
-        for (String[] c : Lexicon.POSTFIX) {
-            String[] ws = c[0].split(" ");
-            if (t.phrase(k, ws) && !(t.kind(k + 2, Tok.Kind.NUMBER) || t.is(k + 2, "than"))) {
-                return c;
+        for (int i = 0; i < POSTFIX_WORDS.length; i++) {
+            if (t.phrase(k, POSTFIX_WORDS[i]) && !(t.kind(k + 2, Tok.Kind.NUMBER) || t.is(k + 2, "than"))) {
+                return Lexicon.POSTFIX[i];
             }
         }
         return null;

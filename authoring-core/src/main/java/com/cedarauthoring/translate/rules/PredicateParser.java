@@ -110,10 +110,10 @@ final class PredicateParser {
             return range;
         }
         String[] op = Comparison.operator(t, k);
-        if (op != null && (op[1].equals("==") || op[1].equals("!=")) && t.in(k + op[0].split(" ").length)
-                && !Atoms.isNumber(t.get(k + op[0].split(" ").length))) {
+        int opEnd = op == null ? k : k + Comparison.length(op);
+        if (op != null && (op[1].equals("==") || op[1].equals("!=")) && t.in(opEnd) && !Atoms.isNumber(t.get(opEnd))) {
             // "equals approved", "is equal to US", "is other than EU"
-            int v = k + op[0].split(" ").length;
+            int v = opEnd;
             Attr a = attrs.subject(ns, ne, valueTokOrNull(v, e), q);
             return values.values(a, neg ^ op[1].equals("!="), v, e, next, ns);
         }

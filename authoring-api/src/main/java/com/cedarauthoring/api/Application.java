@@ -11,7 +11,7 @@ import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.api.generation.GenerationRoutes;
 import com.cedarauthoring.gateway.GatewayService;
 import com.cedarauthoring.gateway.JdbcGatewayStore;
-import com.cedarauthoring.generation.GeneratedAssets;
+import com.cedarauthoring.policy.GeneratedAssets;
 import com.cedarauthoring.generation.GenerationModule;
 import com.cedarauthoring.translate.RequirementSplitter;
 import com.cedarauthoring.translate.Translator;

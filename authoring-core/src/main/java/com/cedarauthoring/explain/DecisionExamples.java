@@ -8,6 +8,7 @@ import com.cedarauthoring.findings.ConditionFacts.Key;
 import com.cedarauthoring.gateway.CedarType;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
+import com.cedarauthoring.semantics.RequestGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;

@@ -3,6 +3,7 @@ package com.cedarauthoring.generation;
 import com.cedarauthoring.explain.DecisionExample;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.Span;
+import com.cedarauthoring.translate.Alignment;
 import com.cedarauthoring.translate.Provenance;
 import java.util.List;
 import java.util.Objects;
@@ -18,10 +19,11 @@ import java.util.Optional;
  * @param explanation     plain English, only for schema-valid policies
  * @param examples        allow/deny decision examples, only for schema-valid policies
  * @param provenance      which translator made the candidate (recorded, never used for decisions)
+ * @param alignment       the requirement words behind each part of the policy, as the grounding check found them
  */
 public record Asset(String policyGenerationAssetId, Optional<String> cedar, String rawTextFragment, Optional<Span> span,
                     List<Finding> findings, Optional<String> explanation, List<DecisionExample> examples,
-                    Provenance provenance) {
+                    Provenance provenance, Alignment alignment) {
     public Asset {
         Objects.requireNonNull(policyGenerationAssetId, "policyGenerationAssetId");
         Objects.requireNonNull(rawTextFragment, "rawTextFragment");
@@ -34,6 +36,7 @@ public record Asset(String policyGenerationAssetId, Optional<String> cedar, Stri
         }
         examples = examples == null ? List.of() : List.copyOf(examples);
         Objects.requireNonNull(provenance, "provenance");
+        alignment = alignment == null ? Alignment.none() : alignment;
     }
 
     /** True when a finding makes the asset unusable as a policy (INVALID, NOT_TRANSLATABLE). */

@@ -8,6 +8,7 @@ import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.policy.EngineDirectory;
+import com.cedarauthoring.policy.GeneratedAssets;
 import com.cedarauthoring.translate.Translator;
 import com.cedarauthoring.store.Database;
 import com.cedarauthoring.store.Idempotency;

@@ -1,15 +1,19 @@
 package com.cedarauthoring.generation;
 
 import com.cedarauthoring.cedar.Cedar;
-import com.cedarauthoring.cedar.ParseOutcome;
+import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.explain.DecisionExample;
 import com.cedarauthoring.explain.DecisionExamples;
 import com.cedarauthoring.explain.Explainer;
+import com.cedarauthoring.findings.CandidateCheck;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingType;
 import com.cedarauthoring.findings.PolicyAnalyzer;
 import com.cedarauthoring.findings.Span;
 import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.grounding.GroundingCheck;
+import com.cedarauthoring.grounding.GroundingResult;
+import com.cedarauthoring.translate.Alignment;
 import com.cedarauthoring.translate.Candidate;
 import com.cedarauthoring.translate.Requirement;
 import com.cedarauthoring.translate.TranslationOutcome;
@@ -23,14 +27,16 @@ import java.util.Optional;
 
 /**
  * The generation stages, in process and without storage (the job and the CLI both run it):
- * split -> translate -> parse -> scope -> strict validate -> analyse -> explain + examples -> findings.
- * Every candidate is checked the same way whichever translator made it. Thread-safe.
+ * split -> translate -> check (parse, scope, strict validate) -> ground (cedar-conventions.md section 5)
+ * -> analyse -> explain + examples -> findings. Every candidate is checked and grounded the same way
+ * whichever translator made it. Thread-safe.
  */
 public final class GenerationPipeline {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GenerationPipeline.class);
     private final Splitter splitter;
     private final Translator translator;
-    private final Cedar cedar;
+    private final CandidateCheck candidateCheck;
+    private final GroundingCheck grounding = new GroundingCheck();
     private final PolicyAnalyzer analyzer;
     private final Explainer explainer;
     private final DecisionExamples examples;
@@ -39,7 +45,7 @@ public final class GenerationPipeline {
                               Explainer explainer, DecisionExamples examples) {
         this.splitter = splitter;
         this.translator = translator;
-        this.cedar = cedar;
+        this.candidateCheck = new CandidateCheck(cedar);
         this.analyzer = analyzer;
         this.explainer = explainer;
         this.examples = examples;
@@ -47,9 +53,8 @@ public final class GenerationPipeline {
 
     /** Outcome of checking one candidate's Cedar. */
     sealed interface Check {
-        /** Parsed, in scope and schema-valid: analysed, explained, with examples. */
-        record Valid(String policy, List<Finding> findings, Optional<String> explanation,
-                     List<DecisionExample> examples) implements Check {}
+        /** Parsed, in scope and schema-valid. */
+        record Valid(String policy, PolicyView view) implements Check {}
 
         /** Did not parse, left the gateway's scope, or failed strict validation. */
         record Invalid(String statement, Finding finding) implements Check {}
@@ -74,24 +79,46 @@ public final class GenerationPipeline {
             if (outcome instanceof TranslationOutcome.Failed failed) {
                 return new PipelineOutcome.Failed(failed.reason(), failed.retryable());
             }
-            for (Candidate candidate : ((TranslationOutcome.Candidates) outcome).candidates()) {
-                drafts.add(assess(candidate, schema));
+            List<Candidate> candidates = ((TranslationOutcome.Candidates) outcome).candidates();
+            List<Check> checks = candidates.stream().map(c -> c.cedar().map(text -> check(text, schema))
+                    .orElseGet(Check.Absent::new)).toList();
+            for (int i = 0; i < candidates.size(); i++) {
+                drafts.add(assess(candidates.get(i), checks.get(i), siblingEffects(candidates.get(i), candidates, checks),
+                        schema));
             }
         }
         return new PipelineOutcome.Completed(drafts);
     }
 
-    private AssetDraft assess(Candidate candidate, GatewaySchema schema) {
-        Check check = candidate.cedar().map(text -> check(text, schema)).orElseGet(Check.Absent::new);
+    /** Effects of the other checked candidates for the same sentence ("only X may" is a permit and a forbid). */
+    private static List<PolicyView.Effect> siblingEffects(Candidate self, List<Candidate> all, List<Check> checks) {
+        List<PolicyView.Effect> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) != self && all.get(i).rawTextFragment().equals(self.rawTextFragment())
+                    && checks.get(i) instanceof Check.Valid v) {
+                out.add(v.view().effect());
+            }
+        }
+        return out;
+    }
+
+    private AssetDraft assess(Candidate candidate, Check check, List<PolicyView.Effect> siblings, GatewaySchema schema) {
         List<Finding> pipelineFindings = new ArrayList<>();
         Optional<String> statement = candidate.cedar();
         Optional<String> explanation = Optional.empty();
         List<DecisionExample> decisionExamples = List.of();
+        Alignment alignment = Alignment.none();
         if (check instanceof Check.Valid v) {
             statement = Optional.of(v.policy());
-            pipelineFindings.addAll(v.findings());
-            explanation = v.explanation();
-            decisionExamples = v.examples();
+            GroundingResult grounded = grounding.check(candidate.rawTextFragment(), candidate.span(), v.view(), schema,
+                    candidate.alignment(), siblings);
+            alignment = grounded.alignment();
+            if (grounded instanceof GroundingResult.Ungrounded u) {
+                pipelineFindings.addAll(u.findings());
+            }
+            pipelineFindings.addAll(analyze(v.policy(), schema));
+            explanation = explain(v.policy(), schema);
+            decisionExamples = examples(v.policy(), schema);
         } else if (check instanceof Check.Invalid i) {
             statement = Optional.of(i.statement());
             pipelineFindings.add(i.finding());
@@ -101,31 +128,16 @@ public final class GenerationPipeline {
         }
         List<Finding> findings = merge(candidate.findings(), pipelineFindings, candidate.span());
         return new AssetDraft(statement, candidate.rawTextFragment(), Optional.ofNullable(candidate.span()), findings,
-                explanation, decisionExamples, candidate.provenance());
+                explanation, decisionExamples, candidate.provenance(), alignment);
     }
 
     Check check(String text, GatewaySchema schema) {
-        ParseOutcome parsed = cedar.parse(text);
-        if (parsed instanceof ParseOutcome.SyntaxError err) {
-            return new Check.Invalid(text.strip(), Finding.of(FindingType.INVALID, "CEDAR_SYNTAX", err.message()));
+        CandidateCheck.Outcome outcome = candidateCheck.check(text, schema);
+        if (outcome instanceof CandidateCheck.Outcome.Invalid invalid) {
+            return new Check.Invalid(invalid.statement(), invalid.finding());
         }
-        List<String> policies = ((ParseOutcome.Parsed) parsed).policies();
-        if (policies.size() != 1) {
-            return new Check.Invalid(text.strip(), Finding.of(FindingType.INVALID, "CEDAR_SYNTAX",
-                    "The statement must hold exactly one policy, found " + policies.size() + "."));
-        }
-        String policy = cedar.format(policies.get(0));
-        List<String> scope = ScopeCheck.violations(cedar.est(policy), schema);
-        if (!scope.isEmpty()) {
-            return new Check.Invalid(policy, Finding.of(FindingType.INVALID, "SCOPE_VIOLATION",
-                    "The policy reaches beyond its gateway: " + String.join("; ", scope) + "."));
-        }
-        List<String> messages = cedar.validate(schema, policy);
-        if (!messages.isEmpty()) {
-            return new Check.Invalid(policy, Finding.of(FindingType.INVALID, "CEDAR_SCHEMA",
-                    "Cedar validation failed: " + String.join("; ", messages)));
-        }
-        return new Check.Valid(policy, analyze(policy, schema), explain(policy, schema), examples(policy, schema));
+        CandidateCheck.Outcome.Valid valid = (CandidateCheck.Outcome.Valid) outcome;
+        return new Check.Valid(valid.policy(), valid.view());
     }
 
     // The scope analysis decides findings, so its failure fails the run (and the job retries); a

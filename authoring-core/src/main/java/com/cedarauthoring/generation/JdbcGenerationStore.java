@@ -4,9 +4,12 @@ import com.cedarauthoring.explain.DecisionExample;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.Span;
 import com.cedarauthoring.json.Json;
+import com.cedarauthoring.policy.GeneratedAsset;
+import com.cedarauthoring.policy.GeneratedAssets;
 import com.cedarauthoring.store.Jdbc;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
+import com.cedarauthoring.translate.Alignment;
 import com.cedarauthoring.translate.Provenance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -21,10 +24,11 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {};
     private static final TypeReference<List<DecisionExample>> EXAMPLES = new TypeReference<>() {};
+    private static final TypeReference<Alignment> ALIGNMENT = new TypeReference<>() {};
     private static final String GENERATION_COLUMNS = "policy_generation_id, policy_engine_id, name, arn, resource_arn, "
             + "raw_text, status, status_reasons, created_at, updated_at";
     private static final String ASSET_COLUMNS = "policy_generation_asset_id, cedar, raw_text_fragment, span_start, span_end, "
-            + "findings, explanation, examples, provenance";
+            + "findings, explanation, examples, provenance, alignment";
 
     private final Jdbc jdbc;
 
@@ -89,10 +93,11 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
             int ordinal = 0;
             for (Asset a : assets) {
                 jdbc.update("INSERT INTO policy_generation_assets (policy_generation_id, ordinal, " + ASSET_COLUMNS
-                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         policyGenerationId, ordinal++, a.policyGenerationAssetId(), a.cedar().orElse(null),
                         a.rawTextFragment(), a.span().map(Span::start).orElse(null), a.span().map(Span::end).orElse(null),
-                        json(a.findings()), a.explanation().orElse(null), json(a.examples()), json(a.provenance()));
+                        json(a.findings()), a.explanation().orElse(null), json(a.examples()), json(a.provenance()),
+                        json(a.alignment()));
             }
             return true;
         });
@@ -131,7 +136,8 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
         return new Asset(rs.getString("policy_generation_asset_id"), Optional.ofNullable(rs.getString("cedar")),
                 rs.getString("raw_text_fragment"), hasSpan ? Optional.of(new Span(start, end)) : Optional.empty(),
                 read(rs.getString("findings"), FINDINGS), Optional.ofNullable(rs.getString("explanation")),
-                read(rs.getString("examples"), EXAMPLES), read(rs.getString("provenance"), new TypeReference<Provenance>() {}));
+                read(rs.getString("examples"), EXAMPLES), read(rs.getString("provenance"), new TypeReference<Provenance>() {}),
+                rs.getString("alignment") == null ? Alignment.none() : read(rs.getString("alignment"), ALIGNMENT));
     }
 
     private static String json(Object value) {

@@ -8,8 +8,6 @@ import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingType;
 import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.gateway.GatewaySchema;
-import com.cedarauthoring.generation.GeneratedAsset;
-import com.cedarauthoring.generation.GeneratedAssets;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.naming.Names;

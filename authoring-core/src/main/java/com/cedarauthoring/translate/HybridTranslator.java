@@ -1,7 +1,7 @@
 package com.cedarauthoring.translate;
 
 import com.cedarauthoring.cedar.AuthRequest;
-import com.cedarauthoring.explain.Equivalence;
+import com.cedarauthoring.semantics.Equivalence;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingType;
 import java.util.ArrayList;

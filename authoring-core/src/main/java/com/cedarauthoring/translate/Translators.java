@@ -1,7 +1,7 @@
 package com.cedarauthoring.translate;
 
 import com.cedarauthoring.cedar.Cedar;
-import com.cedarauthoring.explain.Equivalence;
+import com.cedarauthoring.semantics.Equivalence;
 import com.cedarauthoring.translate.model.BedrockTranslator;
 import com.cedarauthoring.translate.model.ModelTranslatorConfig;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.explain.DecisionExamples;
-import com.cedarauthoring.explain.Equivalence;
+import com.cedarauthoring.semantics.Equivalence;
 import com.cedarauthoring.explain.Explainer;
 import com.cedarauthoring.fixtures.Fixtures;
 import com.cedarauthoring.gateway.GatewaySchema;

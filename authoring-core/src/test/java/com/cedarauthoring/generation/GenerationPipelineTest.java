@@ -25,14 +25,18 @@ import org.junit.jupiter.api.Test;
 class GenerationPipelineTest {
     static final Cedar CEDAR = new Cedar();
     static final GatewaySchema SCHEMA = TestSchemas.refunds();
-    static final String RAW = "Allow it.";
+    static final String RAW = "Allow users to process refunds when the amount is under 500.";
     static final Span SPAN = new Span(0, RAW.length());
     static final Provenance MODEL = new Provenance("bedrock", "us.model", "v1", "abc", 2, Map.of());
 
     static AssetDraft one(String cedar, Finding... translatorFindings) {
-        Translator t = fixed(new TranslationOutcome.Candidates(List.of(
-                new Candidate(RAW, SPAN, Optional.ofNullable(cedar), List.of(translatorFindings), MODEL))));
-        PipelineOutcome outcome = pipeline(t).run(RAW, SCHEMA);
+        return one(RAW, cedar, translatorFindings);
+    }
+
+    static AssetDraft one(String raw, String cedar, Finding... translatorFindings) {
+        Translator t = fixed(new TranslationOutcome.Candidates(List.of(new Candidate(raw, new Span(0, raw.length()),
+                Optional.ofNullable(cedar), List.of(translatorFindings), MODEL))));
+        PipelineOutcome outcome = pipeline(t).run(raw, SCHEMA);
         List<AssetDraft> assets = ((PipelineOutcome.Completed) outcome).assets();
         assertThat(assets).hasSize(1);
         return assets.get(0);
@@ -114,9 +118,10 @@ class GenerationPipelineTest {
 
     @Test
     void analyzerFindingsReplaceValid() {
-        AssetDraft a = one(TestSchemas.permit(null));
+        AssetDraft a = one("Allow users to process refunds.", TestSchemas.permit(null));
         assertThat(a.findings()).extracting(Finding::type).containsExactly(FindingType.ALLOW_ALL);
-        AssetDraft none = one(TestSchemas.permit("context.input.amount < 5 && context.input.amount > 10"));
+        AssetDraft none = one("Allow users to process refunds when the amount is under 5 and over 10.",
+                TestSchemas.permit("context.input.amount < 5 && context.input.amount > 10"));
         assertThat(none.findings()).extracting(Finding::type).containsExactly(FindingType.ALLOW_NONE);
     }
 
@@ -125,6 +130,15 @@ class GenerationPipelineTest {
         AssetDraft a = one(TestSchemas.permit("context.input.amount < 500"),
                 Finding.of(FindingType.AMBIGUOUS, "AMBIGUOUS_PRINCIPAL", "No principal named."), Finding.valid());
         assertThat(codes(a)).containsExactly("AMBIGUOUS_PRINCIPAL");
+    }
+
+    @Test
+    void aValidPolicyTheRequirementDoesNotSayIsNotValid() {
+        AssetDraft a = one("Allow users to process refunds.", TestSchemas.permit("context.input.amount < 500"));
+        assertThat(a.findings()).extracting(Finding::type).contains(FindingType.INVALID);
+        assertThat(a.findings()).extracting(Finding::code).contains("UNGROUNDED_LITERAL");
+        assertThat(a.findings().get(0).description()).contains("500");
+        assertThat(a.hasError()).isTrue();
     }
 
     @Test

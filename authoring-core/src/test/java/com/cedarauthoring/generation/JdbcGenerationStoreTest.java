@@ -8,6 +8,7 @@ import com.cedarauthoring.findings.Span;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Database;
 import com.cedarauthoring.store.PageRequest;
+import com.cedarauthoring.translate.Alignment;
 import com.cedarauthoring.translate.Provenance;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +47,8 @@ class JdbcGenerationStoreTest {
     static Asset asset(String id, FindingType type) {
         Finding f = type == FindingType.VALID ? Finding.valid() : Finding.of(type, "UNSUPPORTED_CONSTRUCT", "no", new Span(0, 3));
         return new Asset(id, Optional.of("permit (principal, action, resource);"), "Allow it.", Optional.of(new Span(0, 9)),
-                List.of(f), Optional.of("Allows it."), List.of(), Provenance.rules());
+                List.of(f), Optional.of("Allows it."), List.of(), Provenance.rules(),
+                new Alignment(List.of(new Alignment.Part(Alignment.Role.EFFECT, "permit", List.of(new Span(0, 5))))));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.cedarauthoring.generation.Asset;
 import com.cedarauthoring.generation.PolicyGeneration;
 import com.cedarauthoring.json.Json;
 import com.cedarauthoring.store.Page;
+import com.cedarauthoring.translate.Alignment;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -49,6 +50,18 @@ final class GenerationJson {
         ArrayNode examples = n.putArray("examples");
         a.examples().forEach(e -> examples.add(example(e)));
         n.put("translator", a.provenance().translator());
+        ArrayNode alignment = n.putArray("alignment");
+        a.alignment().parts().forEach(p -> alignment.add(part(p)));
+        return n;
+    }
+
+    /** One grounded part of the policy and the raw-text spans behind it, for a console to highlight. */
+    private static ObjectNode part(Alignment.Part p) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("role", p.role().name());
+        n.put("target", p.target());
+        ArrayNode spans = n.putArray("spans");
+        p.spans().forEach(s -> spans.addObject().put("start", s.start()).put("end", s.end()));
         return n;
     }
 

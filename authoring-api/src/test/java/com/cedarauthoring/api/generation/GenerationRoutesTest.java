@@ -103,6 +103,18 @@ class GenerationRoutesTest {
         assertThat(valid.get("explanation").asText()).isNotBlank();
         assertThat(valid.get("examples")).isNotEmpty();
         assertThat(valid.at("/examples/0/decision").asText()).isIn("ALLOW", "DENY");
+        // the grounding check's evidence, for a console to highlight: each part and the raw-text words behind it
+        JsonNode condition = null;
+        for (JsonNode part : valid.get("alignment")) {
+            if ("CONDITION".equals(part.get("role").asText())) {
+                condition = part;
+            }
+        }
+        assertThat(condition).as(valid.toString()).isNotNull();
+        assertThat(condition.get("target").asText()).isEqualTo("context.input.amount < 500");
+        assertThat(raw.substring(condition.at("/spans/0/start").asInt(), condition.at("/spans/0/end").asInt()))
+                .isEqualTo("$500");
+        assertThat(valid.get("alignment").findValuesAsText("role")).contains("EFFECT", "TOOL");
 
         assertThat(types(assets.get(1))).contains("ALLOW_ALL").doesNotContain("VALID");
         assertThat(assets.get(2).at("/findings/0/code").asText()).isEqualTo("CEDAR_SYNTAX");

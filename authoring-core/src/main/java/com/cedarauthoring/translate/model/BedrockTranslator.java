@@ -1,8 +1,10 @@
 package com.cedarauthoring.translate.model;
 
 import com.cedarauthoring.cedar.Cedar;
-import com.cedarauthoring.cedar.ParseOutcome;
+import com.cedarauthoring.findings.CandidateCheck;
 import com.cedarauthoring.findings.Finding;
+import com.cedarauthoring.findings.FindingCode;
+import com.cedarauthoring.translate.Alignment;
 import com.cedarauthoring.findings.FindingType;
 import com.cedarauthoring.findings.Span;
 import com.cedarauthoring.gateway.GatewaySchema;
@@ -63,7 +65,10 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
                             .addStringProperty("rawTextFragment")
                             .addStringProperty("cedar")
                             .addProperty("ambiguities", JsonArraySchema.builder().items(new JsonStringSchema()).build())
-                            .required("rawTextFragment", "cedar", "ambiguities")
+                            .addProperty("alignment", JsonArraySchema.builder().items(JsonObjectSchema.builder()
+                                    .addStringProperty("role").addStringProperty("target").addStringProperty("words")
+                                    .required("role", "target", "words").additionalProperties(false).build()).build())
+                            .required("rawTextFragment", "cedar", "ambiguities", "alignment")
                             .additionalProperties(false)
                             .build()).build())
                     .required("policies")
@@ -73,7 +78,7 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
 
     private final ModelTranslatorConfig config;
     private final RegionPinning.Pinned pinned;
-    private final Cedar cedar;
+    private final CandidateCheck candidateCheck;
     private final AwsCredentialsProvider credentials;
     private final BedrockRuntimeClient client;
     private final ChatModel model;
@@ -90,7 +95,7 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
         this.config = config;
         // Checked before any client exists: a refused id never gets a client, in any region.
         this.pinned = RegionPinning.pin(config.region(), config.modelId());
-        this.cedar = cedar;
+        this.candidateCheck = new CandidateCheck(cedar);
         this.credentials = credentials;
         this.prompts = PromptTemplates.load(PromptTemplates.VERSION);
         this.permits = new Semaphore(config.maxModelConcurrency(), true);
@@ -302,24 +307,12 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
                 checked.add(new Checked(p, "", Map.of()));
                 continue;
             }
-            String text = p.cedar().strip();
+            CandidateCheck.Outcome outcome = candidateCheck.check(p.cedar(), schema);
+            String text = outcome instanceof CandidateCheck.Outcome.Valid v ? v.policy()
+                    : ((CandidateCheck.Outcome.Invalid) outcome).statement();
             Map<String, List<String>> problems = new LinkedHashMap<>();
-            ParseOutcome parsed = cedar.parse(text);
-            if (parsed instanceof ParseOutcome.SyntaxError err) {
-                problems.put("CEDAR_SYNTAX", List.of(err.message()));
-            } else if (((ParseOutcome.Parsed) parsed).policies().size() != 1) {
-                problems.put("CEDAR_SYNTAX", List.of("the cedar member must hold exactly one policy, found "
-                        + ((ParseOutcome.Parsed) parsed).policies().size()));
-            } else {
-                text = cedar.format(text);
-                List<String> invalid = cedar.validate(schema, text);
-                if (!invalid.isEmpty()) {
-                    problems.put("CEDAR_SCHEMA", invalid);
-                }
-                List<String> scope = ScopeCheck.check(cedar.est(text), schema);
-                if (!scope.isEmpty()) {
-                    problems.put("SCOPE_VIOLATION", scope);
-                }
+            if (outcome instanceof CandidateCheck.Outcome.Invalid invalid) {
+                invalid.problems().forEach((code, messages) -> problems.put(code.name(), messages));
             }
             checked.add(new Checked(p, text, problems));
         }
@@ -343,7 +336,29 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
                 (code.equals("SCOPE_VIOLATION") ? "the policy reaches beyond this gateway or lacks a guard" : "Cedar rejected the policy")
                         + " after " + attempts + " attempt(s): " + String.join("; ", messages), span)));
         c.policy().ambiguities().forEach(a -> findings.add(Finding.of(FindingType.AMBIGUOUS, CODE_MODEL_AMBIGUITY, a, span)));
-        return new Candidate(covered, span, Optional.of(c.cedar()), findings, provenance);
+        Alignment alignment = alignment(c.policy().alignment(), covered, span, findings);
+        return new Candidate(covered, span, Optional.of(c.cedar()), findings, provenance, alignment);
+    }
+
+    /**
+     * The model's alignment as spans into the raw text. Words it claims that the requirement does not
+     * contain are a finding here; whether the words support the part is the grounding check's to judge.
+     */
+    private static Alignment alignment(List<ModelOutput.Aligned> claimed, String covered, Span span, List<Finding> findings) {
+        List<Alignment.Part> parts = new ArrayList<>();
+        String lower = covered.toLowerCase(java.util.Locale.ROOT);
+        for (ModelOutput.Aligned a : claimed) {
+            String words = PromptTemplates.unescape(a.words()).strip();
+            int at = words.isEmpty() ? -1 : lower.indexOf(words.toLowerCase(java.util.Locale.ROOT));
+            if (at < 0) {
+                findings.add(FindingCode.ALIGNMENT_MISMATCH.finding("the model says " + a.target() + " comes from \""
+                        + words + "\", which the requirement does not contain", span));
+                continue;
+            }
+            parts.add(new Alignment.Part(a.role(), a.target(),
+                    List.of(new Span(span.start() + at, span.start() + at + words.length()))));
+        }
+        return new Alignment(parts);
     }
 
     @Override

@@ -4,7 +4,10 @@ import com.cedarauthoring.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import com.cedarauthoring.translate.Alignment;
 
 /**
  * Reads the model's answer leniently but safely: code fences and leading or trailing prose are
@@ -13,11 +16,23 @@ import java.util.List;
  */
 sealed interface ModelOutput {
 
-    record Policy(String rawTextFragment, String cedar, List<String> ambiguities) {
+    /**
+     * @param alignment the model's claim of which words each policy part came from (prompt v2); verified
+     *                  by the pipeline's grounding check, never trusted
+     */
+    record Policy(String rawTextFragment, String cedar, List<String> ambiguities, List<Aligned> alignment) {
         public Policy {
             ambiguities = List.copyOf(ambiguities);
+            alignment = List.copyOf(alignment);
+        }
+
+        Policy(String rawTextFragment, String cedar, List<String> ambiguities) {
+            this(rawTextFragment, cedar, ambiguities, List.of());
         }
     }
+
+    /** One alignment entry as the model wrote it: a policy part and the requirement words behind it. */
+    record Aligned(Alignment.Role role, String target, String words) {}
 
     record Policies(List<Policy> policies) implements ModelOutput {
         public Policies {
@@ -96,8 +111,25 @@ sealed interface ModelOutput {
             } else if (amb != null && amb.isTextual() && !amb.asText().isBlank()) {
                 ambiguities.add(amb.asText().strip());
             }
+            List<Aligned> alignment = new ArrayList<>();
+            JsonNode al = p.get("alignment");
+            if (al != null && !al.isNull()) {
+                if (!al.isArray()) {
+                    return new Unreadable("policies[" + i + "].alignment is not an array");
+                }
+                for (int j = 0; j < al.size(); j++) {
+                    JsonNode a = al.get(j);
+                    Optional<Alignment.Role> role = Arrays.stream(Alignment.Role.values())
+                            .filter(r -> r.name().equals(a.path("role").asText())).findFirst();
+                    if (role.isEmpty() || !a.path("target").isTextual() || !a.path("words").isTextual()) {
+                        return new Unreadable("policies[" + i + "].alignment[" + j + "] needs a role (EFFECT, PRINCIPAL, "
+                                + "TOOL or CONDITION), a target string and a words string");
+                    }
+                    alignment.add(new Aligned(role.get(), a.path("target").asText(), a.path("words").asText()));
+                }
+            }
             out.add(new Policy(fragment == null || fragment.isNull() ? "" : fragment.asText(),
-                    cedar.isNull() ? "" : cedar.asText(), ambiguities));
+                    cedar.isNull() ? "" : cedar.asText(), ambiguities, alignment));
         }
         return new Policies(out);
     }

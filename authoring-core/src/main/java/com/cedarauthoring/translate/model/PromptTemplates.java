@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * versions are never edited in place; a change is a new version (the version is stored with every asset).
  */
 final class PromptTemplates {
-    static final String VERSION = "nl2cedar/v1";
+    /** The default prompt: v2 asks for the alignment of every policy part (v1 is kept, never edited). */
+    static final String VERSION = "nl2cedar/v2";
 
     private final String version;
     private final String system;

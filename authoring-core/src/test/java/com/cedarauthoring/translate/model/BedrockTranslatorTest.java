@@ -97,7 +97,7 @@ class BedrockTranslatorTest {
         assertThat(c.span()).isEqualTo(new Span(0, REQUIREMENT.length()));
         assertThat(c.provenance().translator()).isEqualTo("bedrock");
         assertThat(c.provenance().modelId()).isEqualTo(MODEL);
-        assertThat(c.provenance().promptVersion()).isEqualTo("nl2cedar/v1");
+        assertThat(c.provenance().promptVersion()).isEqualTo("nl2cedar/v2");
         assertThat(c.provenance().promptSha256()).matches("[0-9a-f]{64}");
         assertThat(c.provenance().attempts()).isEqualTo(1);
         assertThat(c.provenance().details()).containsKey("rawResponse");

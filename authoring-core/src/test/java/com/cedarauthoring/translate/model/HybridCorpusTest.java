@@ -3,7 +3,7 @@ package com.cedarauthoring.translate.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.cedar.Cedar;
-import com.cedarauthoring.explain.Equivalence;
+import com.cedarauthoring.semantics.Equivalence;
 import com.cedarauthoring.findings.Span;
 import com.cedarauthoring.fixtures.Fixtures;
 import com.cedarauthoring.gateway.GatewaySchema;

@@ -3,7 +3,7 @@ package com.cedarauthoring.translate.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.cedar.Cedar;
-import com.cedarauthoring.explain.Equivalence;
+import com.cedarauthoring.semantics.Equivalence;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingType;
 import com.cedarauthoring.findings.Span;

@@ -3,6 +3,8 @@ package com.cedarauthoring.translate.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.est.EstReader;
+import com.cedarauthoring.findings.ScopeRules;
 import com.cedarauthoring.gateway.Attribute;
 import com.cedarauthoring.gateway.AuthorizerType;
 import com.cedarauthoring.gateway.CedarType;
@@ -66,7 +68,7 @@ class PromptTemplatesTest {
                     continue;
                 }
                 assertThat(CEDAR.validate(schema, cedar)).as(cedar).isEmpty();
-                assertThat(ScopeCheck.check(CEDAR.est(cedar), schema)).as(cedar).isEmpty();
+                assertThat(ScopeRules.violations(EstReader.read(CEDAR.est(cedar)), schema)).as(cedar).isEmpty();
                 checked++;
             }
         }

@@ -3,7 +3,7 @@ package com.cedarauthoring.translate.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.cedar.Cedar;
-import com.cedarauthoring.explain.Equivalence;
+import com.cedarauthoring.semantics.Equivalence;
 import com.cedarauthoring.fixtures.Fixtures;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.translate.Candidate;

@@ -1,4 +1,4 @@
-package com.cedarauthoring.explain;
+package com.cedarauthoring.semantics;
 
 import com.cedarauthoring.cedar.AuthRequest;
 import com.cedarauthoring.cedar.Cedar;
@@ -34,8 +34,8 @@ import java.util.Set;
  */
 public final class RequestGenerator {
     public static final int MAX_REQUESTS = 4_000;
-    static final String PRINCIPAL_ID = "user-1";
-    static final String OTHER_GATEWAY = "arn:aws:bedrock-agentcore:us-east-1:000000000000:gateway/other-gw-0000000000";
+    public static final String PRINCIPAL_ID = "user-1";
+    public static final String OTHER_GATEWAY = "arn:aws:bedrock-agentcore:us-east-1:000000000000:gateway/other-gw-0000000000";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Cedar cedar;
@@ -155,9 +155,9 @@ public final class RequestGenerator {
         return List.copyOf(bounded);
     }
 
-    record Built(Map<String, String> tags, ObjectNode input) {}
+    public record Built(Map<String, String> tags, ObjectNode input) {}
 
-    static Optional<Built> scenarioRequest(ConditionFacts.Scenario s, CedarType.RecordType type, ObjectNode base,
+    public static Optional<Built> scenarioRequest(ConditionFacts.Scenario s, CedarType.RecordType type, ObjectNode base,
                                            Map<String, String> baseTags, boolean tagsAllowed) {
         Map<String, String> tags = new LinkedHashMap<>(baseTags);
         ObjectNode input = base.deepCopy();
@@ -208,7 +208,7 @@ public final class RequestGenerator {
     }
 
     /** Required attributes only, with neutral values. */
-    static ObjectNode neutral(CedarType.RecordType type) {
+    public static ObjectNode neutral(CedarType.RecordType type) {
         ObjectNode o = NODES.objectNode();
         for (Attribute a : type.attributes()) {
             if (a.required()) {
@@ -285,7 +285,7 @@ public final class RequestGenerator {
     }
 
     /** A value as JSON of the attribute's type; empty when the types do not fit. */
-    static Optional<JsonNode> json(CedarType type, Object v) {
+    public static Optional<JsonNode> json(CedarType type, Object v) {
         if (type instanceof CedarType.LongType && v instanceof Long n) {
             return Optional.of(NODES.numberNode(n));
         }
@@ -305,7 +305,7 @@ public final class RequestGenerator {
         return Optional.empty();
     }
 
-    static String render(JsonNode input) {
+    public static String render(JsonNode input) {
         try {
             return Json.mapper().writeValueAsString(input);
         } catch (Exception e) {

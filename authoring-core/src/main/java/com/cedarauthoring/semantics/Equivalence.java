@@ -1,4 +1,4 @@
-package com.cedarauthoring.explain;
+package com.cedarauthoring.semantics;
 
 import com.cedarauthoring.cedar.AuthRequest;
 import com.cedarauthoring.cedar.Cedar;

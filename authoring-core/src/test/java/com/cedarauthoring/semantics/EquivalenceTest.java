@@ -1,9 +1,10 @@
-package com.cedarauthoring.explain;
+package com.cedarauthoring.semantics;
 
 import static com.cedarauthoring.explain.TestSchemas.permit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.cedar.AuthRequest;
+import com.cedarauthoring.explain.TestSchemas;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.gateway.GatewaySchema;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.cedarauthoring.generation;
+package com.cedarauthoring.policy;
 
 import com.cedarauthoring.findings.Finding;
 import java.util.List;

@@ -3,18 +3,21 @@ package com.cedarauthoring.translate.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.est.EstReader;
+import com.cedarauthoring.findings.ScopeRules;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ScopeCheckTest {
+/** The one scope rule set (findings.ScopeRules) as the model translator relies on it. */
+class ScopeRulesTest {
     private static final Cedar CEDAR = new Cedar();
     private static final String GW = "resource == AgentCore::Gateway::\"" + TestGateways.ARN + "\"";
     private static final String REFUND = "AgentCore::Action::\"RefundTarget___process_refund\"";
     private static final String STATUS = "AgentCore::Action::\"RefundTarget___check_refund_status\"";
 
     private static List<String> problems(String policy) {
-        return ScopeCheck.check(CEDAR.est(policy), TestGateways.refunds());
+        return ScopeRules.violations(EstReader.read(CEDAR.est(policy)), TestGateways.refunds());
     }
 
     @ParameterizedTest

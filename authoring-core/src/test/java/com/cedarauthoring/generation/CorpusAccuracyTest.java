@@ -72,7 +72,7 @@ class CorpusAccuracyTest {
     }
 
     /** Null when the generated assets match the expected ones; otherwise what differs. */
-    private static String compare(Fixtures.Case c, List<AssetDraft> got, GatewaySchema schema, Equivalence equivalence) {
+    static String compare(Fixtures.Case c, List<AssetDraft> got, GatewaySchema schema, Equivalence equivalence) {
         // Group by fragment, keeping sentence order: readings of one sentence are matched as a set.
         Map<String, List<Fixtures.Expected>> expected = new LinkedHashMap<>();
         c.expected().forEach(e -> expected.computeIfAbsent(e.fragment(), k -> new ArrayList<>()).add(e));
@@ -104,7 +104,7 @@ class CorpusAccuracyTest {
         return problems.length() == 0 ? null : problems.toString();
     }
 
-    private static Optional<String> mismatch(Fixtures.Expected e, AssetDraft a, GatewaySchema schema, Equivalence equivalence) {
+    static Optional<String> mismatch(Fixtures.Expected e, AssetDraft a, GatewaySchema schema, Equivalence equivalence) {
         TreeSet<String> types = new TreeSet<>();
         for (Finding f : a.findings()) {
             types.add(f.type().name());

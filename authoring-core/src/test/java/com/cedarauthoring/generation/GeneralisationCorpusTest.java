@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The blind generalisation corpus ({@code fixtures/generalisation/}) through the real pipeline with the
  * rules translator, judged by Cedar decisions on generated request sets (as {@link CorpusAccuracyTest}).
- * Reports the score by category and asserts what VALID promises: no VALID asset whose meaning differs
- * from the expected one. The score itself is reported, not asserted (see benchmarks/RESULTS.md).
+ * Reports the score by category (failures only by form) and asserts what VALID promises: no VALID asset whose
+ * meaning differs from the expected one.
  * Never tune a translator to a sentence of this corpus.
  */
 class GeneralisationCorpusTest {
@@ -39,6 +39,7 @@ class GeneralisationCorpusTest {
         Map<String, GatewaySchema> schemas = new HashMap<>();
         Map<String, int[]> byCategory = new TreeMap<>();
         List<String> unfaithful = new ArrayList<>();
+        Map<String, Integer> failureForms = new TreeMap<>();
         List<Fixtures.Case> cases = Fixtures.generalisation();
         for (Fixtures.Case c : cases) {
             Fixtures.GatewayFixture g = gateways.get(c.gateway());
@@ -49,6 +50,11 @@ class GeneralisationCorpusTest {
             score[1]++;
             if (Scoring.passes(c, assets, schema, equivalence)) {
                 score[0]++;
+            } else {
+                // the form of the failure (finding codes), never the sentence: the corpus is measured, not tuned to
+                failureForms.merge(c.category() + ": expected " + c.expected().stream().map(Fixtures.Expected::findings).toList()
+                        + " got " + assets.stream().map(a -> a.findings().stream().map(f -> f.code() == null ? f.type().name()
+                        : f.code()).toList()).toList(), 1, Integer::sum);
             }
             Scoring.unfaithfulValid(c, assets, schema, equivalence)
                     .forEach(a -> unfaithful.add("[" + c.id() + "] " + a.rawTextFragment() + "\n      got "
@@ -63,8 +69,12 @@ class GeneralisationCorpusTest {
         }
         report.append(String.format("  %-12s %3d/%3d (%.1f%%)%n", "TOTAL", ok, cases.size(), 100.0 * ok / cases.size()));
         report.append("  unfaithful VALID assets: ").append(unfaithful.size()).append('\n');
+        failureForms.forEach((form, n) -> report.append(String.format("  %3d x %s%n", n, form)));
         System.out.println(report);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(200);
+        // Issue 7's bar is 95%. The rules translator alone scores 250/250; with the grounding check it is 235/250
+        // (the check flags 15 of its translations: "Only X" forbids, units, half-named attributes, consumed words),
+        // so the bar is not asserted until the two agree.
         assertThat(unfaithful).as(report + "\nUnfaithful VALID:\n" + String.join("\n", unfaithful)).isEmpty();
     }
 

@@ -10,6 +10,10 @@ final class Lexer {
     private Lexer() {}
 
     static List<Tok> lex(String s) {
+        return NumberWords.merge(lexRaw(Markdown.unemphasise(s)));
+    }
+
+    private static List<Tok> lexRaw(String s) {
         List<Tok> out = new ArrayList<>();
         int n = s.length();
         int i = 0;
@@ -55,7 +59,8 @@ final class Lexer {
                         ? new Tok(Tok.Kind.NUMBER, "-" + t.text(), "-" + t.lower(), t.number().negate(), t.money(), i, t.end())
                         : new Tok(Tok.Kind.WORD, "-" + t.text(), "-" + t.lower(), null, false, i, t.end()));
                 i = next;
-            } else if (c == '$' || Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
+            } else if (c == '$' || c == '\u20ac' || c == '\u00a3' || Character.isDigit(c)
+                    || (c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
                 i = number(s, i, out);
             } else if (c == ';' || c == '!' || c == '?' || (c == '.' && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1))))) {
                 out.add(new Tok(Tok.Kind.PUNCT, String.valueOf(c), String.valueOf(c), null, false, i, i + 1));
@@ -105,10 +110,15 @@ final class Lexer {
         int n = s.length();
         int start = i;
         boolean money = false;
-        if (s.charAt(i) == '$') {
+        String currency = null;
+        char first = s.charAt(i);
+        if (first == '$' || first == '\u20ac' || first == '\u00a3') {
             money = true;
+            currency = first == '\u20ac' ? "EUR" : first == '\u00a3' ? "GBP" : null;
             i++;
         }
+        int separators = 0;
+        boolean dotGroups = false;
         StringBuilder digits = new StringBuilder();
         boolean sawDot = false;
         while (i < n) {
@@ -116,7 +126,15 @@ final class Lexer {
             if (Character.isDigit(c)) {
                 digits.append(c);
                 i++;
-            } else if (c == ',' && i + 3 < n + 0 && i + 3 <= n - 1 + 1 && threeDigits(s, i + 1)) {
+            } else if (c == ',' && threeDigits(s, i + 1)) {
+                separators++;
+                i++;
+            } else if (c == '.' && threeDigits(s, i + 1) && separators == 0 && (dotGroups || s.indexOf('.', i + 1) == i + 4)
+                    && i + 4 < n && s.charAt(i + 4) == '.' && threeDigits(s, i + 5)) {
+                // "1.000.000": dots that group thousands
+                dotGroups = true;
+                i++;
+            } else if (c == '.' && dotGroups && threeDigits(s, i + 1)) {
                 i++;
             } else if (c == '.' && !sawDot && i + 1 < n && Character.isDigit(s.charAt(i + 1))) {
                 sawDot = true;
@@ -161,11 +179,42 @@ final class Lexer {
             return j;
         }
         BigDecimal value = new BigDecimal(digits.toString());
+        BigDecimal alternative = null;
+        String unit = null;
+        int dot = digits.indexOf(".");
+        if (dot > 0 && digits.length() - dot - 1 == 3 && separators == 0 && !dotGroups && digits.charAt(0) != '0'
+                && !(i < n && Character.isLetter(s.charAt(i)))) {
+            // "1.000" / "10.000": a decimal point, or a dot grouping thousands (section 5: both readings)
+            alternative = new BigDecimal(digits.toString().replace(".", ""));
+        } else if (dot < 0 && separators == 0 && i + 1 < n && s.charAt(i) == ',' && Character.isDigit(s.charAt(i + 1))
+                && commaDecimal(s, i + 1)) {
+            // "1,5": a decimal comma, or a misplaced thousands comma (section 5: both readings)
+            int j = i + 1;
+            while (j < n && Character.isDigit(s.charAt(j))) {
+                j++;
+            }
+            value = new BigDecimal(digits + "." + s.substring(i + 1, j));
+            alternative = new BigDecimal(digits + s.substring(i + 1, j));
+            i = j;
+        }
         int end = i;
         if (i < n && s.charAt(i) == '%') {
             // "10%": the attribute holds the percentage as written
+            unit = "percent";
             i++;
             end = i;
+        } else if (i < n && Character.isLetter(s.charAt(i)) && !isSuffixStart(s, i)) {
+            int j = i;
+            while (j < n && Character.isLetter(s.charAt(j))) {
+                j++;
+            }
+            String u = Lexicon.UNITS.get(s.substring(i, j).toLowerCase(Locale.ROOT));
+            if (u != null && (j >= n || breaks(s.charAt(j)) || s.charAt(j) == '.')) {
+                // "5kg", "500g": a unit written onto the number
+                unit = u;
+                i = j;
+                end = j;
+            }
         }
         // k / m / bn directly attached, e.g. 10k, $5M
         if (i < n && isSuffixStart(s, i)) {
@@ -202,19 +251,36 @@ final class Lexer {
             }
             next = s.substring(k, w).toLowerCase(Locale.ROOT);
         }
-        if (CURRENCY_WORDS.contains(next) && (w >= n || breaks(s.charAt(w)) || s.charAt(w) == '.')) {
+        boolean wordEnds = w >= n || breaks(s.charAt(w)) || s.charAt(w) == '.';
+        if (CURRENCY_WORDS.contains(next) && wordEnds) {
             money = true;
+            end = w;
+            i = w;
+        } else if (Lexicon.CURRENCIES.containsKey(next) && wordEnds) {
+            money = true;
+            currency = Lexicon.CURRENCIES.get(next);
             end = w;
             i = w;
         }
         String text = s.substring(start, end);
-        out.add(new Tok(Tok.Kind.NUMBER, text, text.toLowerCase(Locale.ROOT), value.stripTrailingZeros(), money, start, end));
+        out.add(new Tok(Tok.Kind.NUMBER, text, text.toLowerCase(Locale.ROOT), value.stripTrailingZeros(), money, start, end,
+                currency, alternative == null ? null : alternative.stripTrailingZeros(), unit));
         return i;
     }
 
     private static final java.util.Set<String> MULTIPLIER_WORDS = java.util.Set.of("k", "thousand", "million", "millions",
             "mm", "billion", "billions", "bn");
-    private static final java.util.Set<String> CURRENCY_WORDS = java.util.Set.of("dollars", "dollar", "usd", "bucks");
+    private static final java.util.Set<String> CURRENCY_WORDS = java.util.Set.of("dollars", "dollar", "bucks");
+
+    /** "1,5" but not "1,50,000" nor a list "1,2,3". */
+    private static boolean commaDecimal(String s, int j) {
+        int k = j;
+        while (k < s.length() && Character.isDigit(s.charAt(k))) {
+            k++;
+        }
+        int digits = k - j;
+        return digits >= 1 && digits <= 2 && (k >= s.length() || (s.charAt(k) != ',' && !Character.isLetterOrDigit(s.charAt(k))));
+    }
 
     private static boolean isSuffixStart(String s, int i) {
         int j = i;

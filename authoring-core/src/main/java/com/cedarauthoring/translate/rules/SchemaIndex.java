@@ -12,15 +12,38 @@ import java.util.Set;
 /** Pre-computed word stems of a gateway's tools and attributes, built once per schema. Immutable. */
 final class SchemaIndex {
 
-    /** One input attribute, possibly nested: {@code path} from {@code context.input}; {@code optional[i]} per segment. */
-    record Attr(List<String> path, Attribute attribute, boolean[] optional, Set<String> nameStems, Set<String> descStems,
-                List<String> nameWords) {
+    /**
+     * One input attribute, possibly nested: {@code path} from {@code context.input}; {@code optional.get(i)} per segment.
+     * {@code leafStems} are the stems of the attribute's own name (not its parents').
+     */
+    record Attr(List<String> path, Attribute attribute, List<Boolean> optional, Set<String> nameStems,
+                Set<String> descStems, List<String> nameWords, Set<String> leafStems, List<String> descWords) {
+        public Attr {
+            path = List.copyOf(path);
+            optional = List.copyOf(optional);
+            nameStems = Set.copyOf(nameStems);
+            descStems = Set.copyOf(descStems);
+            nameWords = List.copyOf(nameWords);
+            leafStems = Set.copyOf(leafStems);
+            descWords = List.copyOf(descWords);
+        }
+
         String leaf() {
             return path.get(path.size() - 1);
         }
 
         String key() {
             return String.join(".", path);
+        }
+
+        boolean numeric() {
+            return attribute.type() instanceof CedarType.LongType || attribute.type() instanceof CedarType.DecimalType;
+        }
+
+        /** Name or description is about money (section 5's unit rule). */
+        boolean money() {
+            return nameWords.stream().anyMatch(Lexicon.MONEY_WORDS::contains)
+                    || descWords.stream().anyMatch(w -> Lexicon.MONEY_WORDS.contains(w) && !w.equals("value") && !w.equals("limit"));
         }
     }
 
@@ -36,15 +59,15 @@ final class SchemaIndex {
         List<Tool> ts = new ArrayList<>();
         Set<String> all = new HashSet<>();
         for (ToolAction a : schema.actions()) {
-            List<String> nameWords = Words.identifierWords(a.toolName());
+            List<String> nameWords = Stems.identifierWords(a.toolName());
             Set<String> name = stems(nameWords);
-            Set<String> desc = stems(Words.textWords(a.description()));
-            desc.removeAll(stems(List.copyOf(Words.STOP)));
-            List<String> targetWords = new ArrayList<>(Words.identifierWords(a.targetName()));
+            Set<String> desc = stems(Stems.textWords(a.description()));
+            desc.removeAll(stems(List.copyOf(Lexicon.STOP)));
+            List<String> targetWords = new ArrayList<>(Stems.identifierWords(a.targetName()));
             targetWords.remove("target");
             Set<String> target = stems(targetWords);
             List<Attr> attrs = new ArrayList<>();
-            flatten(a.input(), List.of(), new boolean[0], attrs);
+            flatten(a.input(), List.of(), List.of(), attrs);
             ts.add(new Tool(a, name, desc, target, List.copyOf(attrs), nameWords));
             all.addAll(name);
         }
@@ -52,22 +75,23 @@ final class SchemaIndex {
         this.allToolStems = Set.copyOf(all);
     }
 
-    private static void flatten(CedarType.RecordType rec, List<String> prefix, boolean[] opt, List<Attr> out) {
+    private static void flatten(CedarType.RecordType rec, List<String> prefix, List<Boolean> opt, List<Attr> out) {
         if (rec == null) {
             return;
         }
         for (Attribute at : rec.attributes()) {
             List<String> path = new ArrayList<>(prefix);
             path.add(at.name());
-            boolean[] o = java.util.Arrays.copyOf(opt, opt.length + 1);
-            o[opt.length] = !at.required();
+            List<Boolean> o = new ArrayList<>(opt);
+            o.add(!at.required());
             List<String> words = new ArrayList<>();
             for (String p : path) {
-                words.addAll(Words.identifierWords(p));
+                words.addAll(Stems.identifierWords(p));
             }
-            Set<String> desc = stems(Words.textWords(at.description()));
-            desc.removeAll(stems(List.copyOf(Words.STOP)));
-            out.add(new Attr(List.copyOf(path), at, o, stems(words), desc, words));
+            List<String> descWords = Stems.textWords(at.description());
+            Set<String> desc = stems(descWords);
+            desc.removeAll(stems(List.copyOf(Lexicon.STOP)));
+            out.add(new Attr(path, at, o, stems(words), desc, words, stems(Stems.identifierWords(at.name())), descWords));
             if (at.type() instanceof CedarType.RecordType nested && prefix.size() < 4) {
                 flatten(nested, path, o, out);
             }
@@ -77,7 +101,7 @@ final class SchemaIndex {
     static Set<String> stems(List<String> words) {
         Set<String> s = new HashSet<>();
         for (String w : words) {
-            s.add(Words.stem(w));
+            s.add(Stems.stem(w));
         }
         return s;
     }

@@ -3,6 +3,7 @@ package com.cedarauthoring.translate.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.semantics.Equivalence;
 import com.cedarauthoring.fixtures.Fixtures;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.translate.Candidate;
@@ -46,7 +47,7 @@ class RulesFuzzTest {
                     TranslationOutcome o = translator.translate(new TranslationRequest(r, text, schema));
                     for (Candidate cand : ((TranslationOutcome.Candidates) o).candidates()) {
                         cand.findings().forEach(f -> {
-                            if (f.description() != null && f.description().contains("could not read this requirement (")) {
+                            if ("TRANSLATOR_DEFECT".equals(f.code())) {
                                 defects.add(r.text() + " -> " + f.description());
                             }
                             if (f.span() != null) {
@@ -66,6 +67,76 @@ class RulesFuzzTest {
         defects.forEach(d -> System.out.println("DEFECT " + d));
         assertThat(runs).isGreaterThan(500);
         assertThat(defects).isEmpty();
+    }
+
+    /** Rewordings that keep the meaning; comparators swapped for synonyms of the same operator. */
+    private static final String[][] SAME_MEANING = {
+            {" less than ", " below "}, {" under ", " less than "}, {" more than ", " above "}, {" over ", " more than "},
+            {" at least ", " no less than "}, {" at most ", " no more than "}, {" when ", " if "}, {" is not ", " isn't "},
+            {" exceeds ", " is greater than "}};
+
+    /**
+     * Issue 7's fuzz criterion: no VALID candidate means something its sentence does not. Sentences of the development
+     * corpus reworded without changing their meaning must translate to an equivalent policy or be flagged; an
+     * unknown word inserted anywhere must never be dropped silently (a VALID candidate must carry it as a literal).
+     */
+    @Test
+    void mutatedRequirementsNeverGiveAValidPolicyThatMeansSomethingElse() {
+        RulesTranslator translator = new RulesTranslator(CEDAR);
+        Equivalence equivalence = new Equivalence(CEDAR);
+        Map<String, Fixtures.GatewayFixture> gateways = Fixtures.gateways();
+        Map<String, GatewaySchema> schemas = new HashMap<>();
+        Random random = new Random(7);
+        List<String> wrong = new ArrayList<>();
+        int valid = 0;
+        int runs = 0;
+        for (Fixtures.Case c : Fixtures.corpus()) {
+            if (c.expected().size() != 1 || !c.expected().get(0).findings().equals(List.of("VALID"))) {
+                continue;
+            }
+            Fixtures.GatewayFixture g = gateways.get(c.gateway());
+            GatewaySchema schema = schemas.computeIfAbsent(c.gateway(), k -> g.schema(CEDAR, g.testArn()));
+            String expected = c.expected().get(0).cedarFor(schema.gatewayArn());
+            String text = c.expected().get(0).fragment();
+            List<String> variants = new ArrayList<>();
+            for (String[] swap : SAME_MEANING) {
+                if (text.contains(swap[0])) {
+                    variants.add(text.replace(swap[0], swap[1]));
+                }
+            }
+            variants.add("Please " + Character.toLowerCase(text.charAt(0)) + text.substring(1));
+            int space = text.indexOf(' ');
+            variants.add("**" + text.substring(0, space) + "**" + text.substring(space));
+            for (String v : variants) {
+                runs++;
+                for (Candidate cand : candidates(translator, v, schema)) {
+                    if (cand.findings().isEmpty() && cand.cedar().isPresent()) {
+                        valid++;
+                        equivalence.compare(List.of(expected), List.of(cand.cedar().get()), schema)
+                                .ifPresent(d -> wrong.add(v + " -> differs on " + d.request()));
+                    }
+                }
+            }
+            String[] words = text.split(" ");
+            int at = 1 + random.nextInt(words.length - 1);
+            String inserted = String.join(" ", Arrays.copyOfRange(words, 0, at)) + " quarterly "
+                    + String.join(" ", Arrays.copyOfRange(words, at, words.length));
+            runs++;
+            for (Candidate cand : candidates(translator, inserted, schema)) {
+                if (cand.findings().isEmpty() && cand.cedar().isPresent() && !cand.cedar().get().contains("quarterly")) {
+                    wrong.add(inserted + " -> VALID without the inserted word: " + cand.cedar().get().replace("\n", " "));
+                }
+            }
+        }
+        wrong.forEach(w -> System.out.println("WRONG VALID " + w));
+        System.out.println("fuzz: " + runs + " mutated requirements, " + valid + " VALID candidates, " + wrong.size() + " wrong");
+        assertThat(valid).isGreaterThan(100);
+        assertThat(wrong).isEmpty();
+    }
+
+    private static List<Candidate> candidates(RulesTranslator translator, String text, GatewaySchema schema) {
+        Requirement r = new Requirement(text, new com.cedarauthoring.findings.Span(0, text.length()));
+        return ((TranslationOutcome.Candidates) translator.translate(new TranslationRequest(r, text, schema))).candidates();
     }
 
     private static String mutate(String input, Random random) {

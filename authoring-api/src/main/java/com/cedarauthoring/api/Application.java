@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,14 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(ServiceConfig config, Clock clock, Ids ids) {
+        return start(config, clock, ids, cedar -> Translators.create(config.translator(), cedar, new RulesTranslator(cedar)));
+    }
+
+    /**
+     * With the translator {@code translatorFor} builds over the service's Cedar (tests: a scripted or
+     * instrumented one; the process entry point uses the configured one).
+     */
+    public static Application start(ServiceConfig config, Clock clock, Ids ids, Function<Cedar, Translator> translatorFor) {
         Database database = config.jdbcUrl()
                 .map(url -> Database.open(url, config.dbUser(), config.dbPassword(), 16))
                 .orElseGet(() -> Database.embedded(config.dataDir()));
@@ -77,7 +86,7 @@ public final class Application implements AutoCloseable {
             PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
             PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock);
             // The configured translator; region pinning refuses a model of another geography here, before serving.
-            Translator translator = Translators.create(config.translator(), cedar, new RulesTranslator(cedar));
+            Translator translator = translatorFor.apply(cedar);
             if (translator instanceof AutoCloseable closeable) {
                 closeables.add(closeable);
             }

@@ -4,6 +4,7 @@ import com.cedarauthoring.api.gateway.GatewayRoutes;
 import com.cedarauthoring.api.http.ApiApp;
 import com.cedarauthoring.api.http.HealthRoutes;
 import com.cedarauthoring.api.http.RouteModule;
+import com.cedarauthoring.api.observe.ServiceMetrics;
 import com.cedarauthoring.api.policy.PolicyRoutes;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.findings.PolicyAnalyzer;
@@ -16,6 +17,7 @@ import com.cedarauthoring.generation.GenerationModule;
 import com.cedarauthoring.translate.RequirementSplitter;
 import com.cedarauthoring.translate.Translator;
 import com.cedarauthoring.translate.Translators;
+import com.cedarauthoring.translate.model.ModelCallEvents;
 import com.cedarauthoring.translate.rules.RulesTranslator;
 import com.cedarauthoring.policy.JdbcPolicyStore;
 import com.cedarauthoring.policy.PolicyEngineService;
@@ -30,7 +32,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +59,21 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(ServiceConfig config, Clock clock, Ids ids) {
-        return start(config, clock, ids, cedar -> Translators.create(config.translator(), cedar, new RulesTranslator(cedar)));
+        return start(config, clock, ids, (cedar, modelCalls) ->
+                Translators.create(config.translator(), cedar, new RulesTranslator(cedar), modelCalls));
+    }
+
+    /** Builds the translator over the service's Cedar; a model translator reports its calls to {@code modelCalls}. */
+    @FunctionalInterface
+    public interface TranslatorFactory {
+        Translator create(Cedar cedar, ModelCallEvents modelCalls);
     }
 
     /**
-     * With the translator {@code translatorFor} builds over the service's Cedar (tests: a scripted or
-     * instrumented one; the process entry point uses the configured one).
+     * With the translator {@code translators} builds (tests: a scripted or instrumented one; the process
+     * entry point uses the configured one).
      */
-    public static Application start(ServiceConfig config, Clock clock, Ids ids, Function<Cedar, Translator> translatorFor) {
+    public static Application start(ServiceConfig config, Clock clock, Ids ids, TranslatorFactory translators) {
         Database database = config.jdbcUrl()
                 .map(url -> Database.open(url, config.dbUser(), config.dbPassword(), 16))
                 .orElseGet(() -> Database.embedded(config.dataDir()));
@@ -73,7 +81,11 @@ public final class Application implements AutoCloseable {
         try {
             Arns arns = config.arns();
             Cedar cedar = new Cedar();
-            List<RouteModule> routes = new ArrayList<>();
+            // metrics and request ids first: their before/after handlers see every request
+            ServiceMetrics metrics = new ServiceMetrics();
+            closeables.add(metrics);
+            metrics.watchPool(database);
+            List<RouteModule> routes = new ArrayList<>(metrics.routes());
             routes.add(new HealthRoutes(() -> database.jdbc().queryOne("SELECT 1", rs -> rs.getInt(1)).isPresent()));
 
             // gateways
@@ -86,16 +98,18 @@ public final class Application implements AutoCloseable {
             PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
             PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock);
             // The configured translator; region pinning refuses a model of another geography here, before serving.
-            Translator translator = translatorFor.apply(cedar);
-            if (translator instanceof AutoCloseable closeable) {
+            Translator configured = translators.create(cedar, metrics.modelCalls());
+            if (configured instanceof AutoCloseable closeable) {
                 closeables.add(closeable);
             }
+            Translator translator = metrics.timed(configured);
             // policy generation (the generation feature): built here because CreatePolicy reads its assets.
             // Jobs run on db-scheduler over this database; the scheduler stops with the application.
             GenerationModule generation = GenerationModule.start(database.dataSource(), gatewayDirectory, policyEngines,
                     new RequirementSplitter()::split, translator, cedar, arns, ids, clock,
-                    config.generation());
+                    config.generation(), metrics.generations());
             closeables.add(generation);
+            metrics.watchQueue(generation::queue);
             routes.add(new GenerationRoutes(generation.service()));
             Optional<GeneratedAssets> generatedAssets = Optional.of(generation.assets());
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,

@@ -8,8 +8,11 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.cedarauthoring.store.Jdbc;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,9 +29,17 @@ public final class GenerationJobs implements AutoCloseable {
     private final SchedulerClient client;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final Jdbc jdbc;
+
+    /**
+     * Generation jobs waiting for a thread, cluster-wide: how many, and how long the oldest has been due.
+     * A growing queue or age means the instances cannot keep up (more instances or generation threads).
+     */
+    public record Queue(long waiting, Duration oldestWait) {}
 
     public GenerationJobs(TransactionalDataSource dataSource, GenerationWorker worker, GenerationSettings settings, Clock clock) {
         this.clock = clock;
+        this.jdbc = new Jdbc(dataSource);
         this.generate = Tasks.oneTime(GENERATE_TASK, String.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(settings.maxRetries(),
                         new FailureHandler.ExponentialBackoffFailureHandler<>(settings.retryBackoff()),
@@ -57,6 +68,18 @@ public final class GenerationJobs implements AutoCloseable {
     /** Asks the job engine to look for due jobs now (after the scheduling transaction committed). */
     public void wake() {
         scheduler.triggerCheckForDueExecutions();
+    }
+
+    /** Due, unpicked generation jobs (one indexed query on db-scheduler's table). */
+    public Queue queue() {
+        Instant now = clock.instant();
+        return jdbc.queryOne("SELECT COUNT(*), MIN(execution_time) FROM scheduled_tasks "
+                        + "WHERE task_name = ? AND picked = FALSE AND execution_time <= ?",
+                rs -> {
+                    Timestamp oldest = rs.getTimestamp(2);
+                    Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
+                    return new Queue(rs.getLong(1), age.isNegative() ? Duration.ZERO : age);
+                }, GENERATE_TASK, now).orElse(new Queue(0, Duration.ZERO));
     }
 
     public void start() {

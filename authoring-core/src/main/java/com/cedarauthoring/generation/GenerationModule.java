@@ -31,11 +31,19 @@ public final class GenerationModule implements AutoCloseable {
     public static GenerationModule start(DataSource dataSource, GatewayDirectory gateways, EngineDirectory engines,
                                          Splitter splitter, Translator translator, Cedar cedar, Arns arns, Ids ids,
                                          Clock clock, GenerationSettings settings) {
+        return start(dataSource, gateways, engines, splitter, translator, cedar, arns, ids, clock, settings,
+                GenerationEvents.NONE);
+    }
+
+    /** Builds and starts the feature, reporting outcomes to {@code events}. */
+    public static GenerationModule start(DataSource dataSource, GatewayDirectory gateways, EngineDirectory engines,
+                                         Splitter splitter, Translator translator, Cedar cedar, Arns arns, Ids ids,
+                                         Clock clock, GenerationSettings settings, GenerationEvents events) {
         TransactionalDataSource tx = new TransactionalDataSource(dataSource);
         JdbcGenerationStore store = new JdbcGenerationStore(tx);
         GenerationPipeline pipeline = new GenerationPipeline(splitter, translator, cedar, new PolicyAnalyzer(cedar),
                 new Explainer(cedar), new DecisionExamples(cedar));
-        GenerationWorker worker = new GenerationWorker(store, gateways, pipeline, ids, clock, settings);
+        GenerationWorker worker = new GenerationWorker(store, gateways, pipeline, ids, clock, settings, events);
         GenerationJobs jobs = new GenerationJobs(tx, worker, settings, clock);
         GenerationService service = new GenerationService(store, tx, jobs, gateways, engines, arns, ids, clock);
         jobs.start();
@@ -44,6 +52,11 @@ public final class GenerationModule implements AutoCloseable {
 
     public GenerationService service() {
         return service;
+    }
+
+    /** The job queue as it stands (metrics). */
+    public GenerationJobs.Queue queue() {
+        return jobs.queue();
     }
 
     /** For CreatePolicy from an asset (policy feature). */

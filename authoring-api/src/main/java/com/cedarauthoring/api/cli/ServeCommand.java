@@ -2,6 +2,7 @@ package com.cedarauthoring.api.cli;
 
 import com.cedarauthoring.api.Application;
 import com.cedarauthoring.api.ServiceConfig;
+import com.cedarauthoring.api.observe.LogFormat;
 import com.cedarauthoring.generation.GenerationSettings;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -45,12 +46,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--generation-deadline", defaultValue = "${env:AUTHORING_GENERATION_DEADLINE:-60}", description = "Seconds after which a generation still GENERATING ends GENERATE_FAILED (env AUTHORING_GENERATION_DEADLINE, default ${DEFAULT-VALUE}).")
     long generationDeadlineSeconds;
 
+    @Option(names = "--log-format", defaultValue = "${env:AUTHORING_LOG_FORMAT:-text}", description = "text or json: one JSON object per log line, with the request id of the request it belongs to (env AUTHORING_LOG_FORMAT, default ${DEFAULT-VALUE}).")
+    String logFormat;
+
     @Mixin
     TranslatorOptions translatorOptions;
 
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        LogFormat.parse(logFormat).apply();
         // Local mode: no credentials are configured, so nothing but this machine may reach the API.
         ServiceConfig config = new ServiceConfig("127.0.0.1", port, dataDir, region, account,
                 Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank()), dbUser, dbPassword,

@@ -39,7 +39,7 @@ public final class ClusterNode {
                 GenerationSettings.defaults().withHeartbeat(Duration.ofMillis(250)).withDeadline(Duration.ofSeconds(90)),
                 null);
         Application app = Application.start(config, Clock.systemUTC(), Ids.secureRandom(),
-                cedar -> new Instrumented(new RulesTranslator(cedar), markers));
+                (cedar, modelCalls) -> new Instrumented(new RulesTranslator(cedar), markers));
         System.out.println("READY " + app.port());
         System.out.flush();
         Thread.currentThread().join();

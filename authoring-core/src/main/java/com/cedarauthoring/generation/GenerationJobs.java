@@ -8,12 +8,17 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import com.cedarauthoring.store.Jdbc;
+import com.cedarauthoring.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Durable generation jobs on db-scheduler over the service's database: one one-time task per
@@ -29,7 +34,7 @@ public final class GenerationJobs implements AutoCloseable {
     private final SchedulerClient client;
     private final Scheduler scheduler;
     private final Clock clock;
-    private final Jdbc jdbc;
+    private final DataSource dataSource;
 
     /**
      * Generation jobs waiting for a thread, cluster-wide: how many, and how long the oldest has been due.
@@ -37,9 +42,10 @@ public final class GenerationJobs implements AutoCloseable {
      */
     public record Queue(long waiting, Duration oldestWait) {}
 
-    public GenerationJobs(TransactionalDataSource dataSource, GenerationWorker worker, GenerationSettings settings, Clock clock) {
+    /** @param dataSource the database's transaction-aware DataSource, so {@link #schedule} joins the caller's transaction */
+    public GenerationJobs(DataSource dataSource, GenerationWorker worker, GenerationSettings settings, Clock clock) {
         this.clock = clock;
-        this.jdbc = new Jdbc(dataSource);
+        this.dataSource = dataSource;
         this.generate = Tasks.oneTime(GENERATE_TASK, String.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(settings.maxRetries(),
                         new FailureHandler.ExponentialBackoffFailureHandler<>(settings.retryBackoff()),
@@ -60,7 +66,7 @@ public final class GenerationJobs implements AutoCloseable {
                 .build();
     }
 
-    /** Enqueues the job of a generation; joins the caller's {@link TransactionalDataSource} transaction. */
+    /** Enqueues the job of a generation; joins the caller's transaction ({@link com.cedarauthoring.store.Transactions}). */
     public void schedule(String policyGenerationId) {
         client.scheduleIfNotExists(new TaskInstance<>(GENERATE_TASK, policyGenerationId, policyGenerationId), clock.instant());
     }
@@ -73,13 +79,20 @@ public final class GenerationJobs implements AutoCloseable {
     /** Due, unpicked generation jobs (one indexed query on db-scheduler's table). */
     public Queue queue() {
         Instant now = clock.instant();
-        return jdbc.queryOne("SELECT COUNT(*), MIN(execution_time) FROM scheduled_tasks "
-                        + "WHERE task_name = ? AND picked = FALSE AND execution_time <= ?",
-                rs -> {
-                    Timestamp oldest = rs.getTimestamp(2);
-                    Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
-                    return new Queue(rs.getLong(1), age.isNegative() ? Duration.ZERO : age);
-                }, GENERATE_TASK, now).orElse(new Queue(0, Duration.ZERO));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(execution_time) FROM scheduled_tasks "
+                     + "WHERE task_name = ? AND picked = FALSE AND execution_time <= ?")) {
+            ps.setString(1, GENERATE_TASK);
+            ps.setTimestamp(2, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp oldest = rs.getTimestamp(2);
+                Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
+                return new Queue(rs.getLong(1), age.isNegative() ? Duration.ZERO : age);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     public void start() {

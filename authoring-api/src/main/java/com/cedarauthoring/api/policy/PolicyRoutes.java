@@ -12,6 +12,7 @@ import com.cedarauthoring.policy.PolicyEngineService;
 import com.cedarauthoring.policy.PolicyService;
 import com.cedarauthoring.policy.StatementKind;
 import com.cedarauthoring.policy.ValidationMode;
+import com.cedarauthoring.store.ClientToken;
 import com.cedarauthoring.store.PageRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -65,7 +66,7 @@ public final class PolicyRoutes implements RouteModule {
         RequestBody body = RequestBody.of(ctx);
         String name = body.requiredString("name");
         Optional<String> description = body.optionalString("description");
-        Optional<String> clientToken = body.optionalString("clientToken");
+        Optional<ClientToken> clientToken = ClientToken.of(body.optionalString(ClientToken.FIELD));
         ctx.status(202).json(PolicyJson.engine(engines.create(name, description, clientToken)));
     }
 
@@ -83,7 +84,7 @@ public final class PolicyRoutes implements RouteModule {
         NewPolicy request = new NewPolicy(name, definition, body.optionalString("description"),
                 body.optionalEnum("validationMode", ValidationMode.class),
                 body.optionalEnum("enforcementMode", EnforcementMode.class));
-        Optional<String> clientToken = body.optionalString("clientToken");
+        Optional<ClientToken> clientToken = ClientToken.of(body.optionalString(ClientToken.FIELD));
         ctx.status(202).json(PolicyJson.policy(policies.create(id, request, clientToken)));
     }
 

@@ -14,7 +14,12 @@ import com.cedarauthoring.json.Json;
 import com.cedarauthoring.store.PageRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,22 +52,19 @@ abstract class GatewayStoreContract extends StoreContract {
     @Test
     void gatewayRoundTripsWithItsDocumentAndTimes() {
         Gateway g = gateway("gw-a", "alpha", 0);
-        store.insertGateway(g, new GatewayStore.ClientToken("t".repeat(40), "hash-1"));
-        Gateway read = store.gateway("gw-a").orElseThrow();
-        assertThat(read).usingRecursiveComparison().isEqualTo(g);
-        assertThat(store.gatewayByClientToken("t".repeat(40))).contains(new GatewayStore.ClientTokenUse("gw-a", "hash-1"));
-        assertThat(store.gatewayByClientToken("u".repeat(40))).isEmpty();
+        store.insertGateway(g);
+        assertThat(store.gateway("gw-a").orElseThrow()).usingRecursiveComparison().isEqualTo(g);
+        assertThat(database().transactions().inTransaction(() -> store.gatewayForUpdate("gw-a").orElseThrow()))
+                .usingRecursiveComparison().isEqualTo(g);
         assertThat(store.gateway("missing")).isEmpty();
     }
 
     @Test
-    void gatewayNamesAndClientTokensAreUnique() {
-        store.insertGateway(gateway("gw-a", "alpha", 0), new GatewayStore.ClientToken("t".repeat(40), "h"));
-        assertThatThrownBy(() -> store.insertGateway(gateway("gw-b", "alpha", 1), null))
+    void gatewayNamesAreUnique() {
+        store.insertGateway(gateway("gw-a", "alpha", 0));
+        assertThatThrownBy(() -> store.insertGateway(gateway("gw-b", "alpha", 1)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("alpha");
-        assertThatThrownBy(() -> store.insertGateway(gateway("gw-c", "gamma", 1), new GatewayStore.ClientToken("t".repeat(40), "h")))
-                .isInstanceOf(ConflictException.class);
-        store.insertGateway(gateway("gw-b", "beta", 1), null);
+        store.insertGateway(gateway("gw-b", "beta", 1));
         assertThatThrownBy(() -> store.updateGateway(gateway("gw-b", "alpha", 2)))
                 .isInstanceOf(ConflictException.class);
         assertThat(store.gateway("gw-b").orElseThrow().name()).isEqualTo("beta");
@@ -70,7 +72,7 @@ abstract class GatewayStoreContract extends StoreContract {
 
     @Test
     void updateReplacesAndReportsMissingRows() {
-        store.insertGateway(gateway("gw-a", "alpha", 0), null);
+        store.insertGateway(gateway("gw-a", "alpha", 0));
         Gateway changed = new Gateway("gw-a", gateway("gw-a", "x", 0).gatewayArn(), "alpha2", AuthorizerType.AWS_IAM,
                 Optional.of(new Gateway.PolicyEngineConfiguration("arn:engine", Gateway.PolicyEngineConfiguration.Mode.ENFORCE)),
                 Gateway.READY, 1, Json.mapper().createObjectNode().put("name", "alpha2"), T0, T0.plusSeconds(5));
@@ -83,9 +85,9 @@ abstract class GatewayStoreContract extends StoreContract {
 
     @Test
     void schemaVersionIsBumpedByEverySchemaChange() {
-        store.insertGateway(gateway("gw-a", "alpha", 0), null);
+        store.insertGateway(gateway("gw-a", "alpha", 0));
         long v1 = store.lockForSchemaChange("gw-a").orElseThrow().schemaVersion();
-        long v2 = store.inTransaction(() -> store.lockForSchemaChange("gw-a").orElseThrow().schemaVersion());
+        long v2 = database().transactions().inTransaction(() -> store.lockForSchemaChange("gw-a").orElseThrow().schemaVersion());
         assertThat(v2).isEqualTo(v1 + 1);
         assertThat(store.gateway("gw-a").orElseThrow().schemaVersion()).isEqualTo(v2);
         assertThat(store.lockForSchemaChange("missing")).isEmpty();
@@ -94,7 +96,7 @@ abstract class GatewayStoreContract extends StoreContract {
     @Test
     void gatewaysPageInCreationOrder() {
         for (int i = 0; i < 5; i++) {
-            store.insertGateway(gateway("gw-" + (9 - i), "g" + i, i), null);
+            store.insertGateway(gateway("gw-" + (9 - i), "g" + i, i));
         }
         var first = store.gateways(PageRequest.first(2));
         assertThat(first.items()).extracting(Gateway::name).containsExactly("g0", "g1");
@@ -107,17 +109,15 @@ abstract class GatewayStoreContract extends StoreContract {
 
     @Test
     void targetsAreUniquePerGatewayAndGoWithIt() {
-        store.insertGateway(gateway("gw-a", "alpha", 0), null);
-        store.insertGateway(gateway("gw-b", "beta", 0), null);
+        store.insertGateway(gateway("gw-a", "alpha", 0));
+        store.insertGateway(gateway("gw-b", "beta", 0));
         GatewayTarget t1 = target("gw-a", "T1", "Refunds", 1);
-        store.insertTarget(t1, new GatewayStore.ClientToken("c".repeat(40), "th"));
-        store.insertTarget(target("gw-a", "T2", "Orders", 2), null);
-        store.insertTarget(target("gw-b", "T1", "Refunds", 1), null); // same name in another gateway
-        assertThatThrownBy(() -> store.insertTarget(target("gw-a", "T3", "Refunds", 3), null))
+        store.insertTarget(t1);
+        store.insertTarget(target("gw-a", "T2", "Orders", 2));
+        store.insertTarget(target("gw-b", "T1", "Refunds", 1)); // same name in another gateway
+        assertThatThrownBy(() -> store.insertTarget(target("gw-a", "T3", "Refunds", 3)))
                 .isInstanceOf(ConflictException.class);
         assertThat(store.target("gw-a", "T1").orElseThrow()).usingRecursiveComparison().isEqualTo(t1);
-        assertThat(store.targetByClientToken("gw-a", "c".repeat(40))).contains(new GatewayStore.ClientTokenUse("T1", "th"));
-        assertThat(store.targetByClientToken("gw-b", "c".repeat(40))).isEmpty();
         assertThat(store.allTargets("gw-a")).extracting(GatewayTarget::name).containsExactly("Refunds", "Orders");
         var page = store.targets("gw-a", PageRequest.first(1));
         assertThat(page.items()).extracting(GatewayTarget::targetId).containsExactly("T1");
@@ -131,24 +131,56 @@ abstract class GatewayStoreContract extends StoreContract {
     }
 
     @Test
+    void aLockingReadSerialisesReadModifyWrite() throws Exception {
+        store.insertGateway(gateway("gw-a", "alpha", 0));
+        int writers = 4;
+        int rounds = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                work.add(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        database().transactions().inTransaction(() -> {
+                            Gateway g = store.gatewayForUpdate("gw-a").orElseThrow();
+                            ObjectNode doc = g.document();
+                            doc.put("n", doc.path("n").asInt() + 1);
+                            return store.updateGateway(new Gateway(g.gatewayId(), g.gatewayArn(), g.name(),
+                                    g.authorizerType(), g.policyEngine(), g.status(), g.schemaVersion(), doc,
+                                    g.createdAt(), g.updatedAt()));
+                        });
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(work)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.gateway("gw-a").orElseThrow().document().path("n").asInt()).isEqualTo(writers * rounds);
+    }
+
+    @Test
     void deletes() {
-        store.insertGateway(gateway("gw-a", "alpha", 0), null);
-        store.insertTarget(target("gw-a", "T1", "Refunds", 1), null);
-        store.insertTarget(target("gw-a", "T2", "Orders", 2), null);
+        store.insertGateway(gateway("gw-a", "alpha", 0));
+        store.insertTarget(target("gw-a", "T1", "Refunds", 1));
+        store.insertTarget(target("gw-a", "T2", "Orders", 2));
         assertThat(store.deleteTarget("gw-a", "T2")).isTrue();
         assertThat(store.deleteTarget("gw-a", "T2")).isFalse();
         assertThat(store.deleteGateway("gw-a")).isTrue();
         assertThat(store.allTargets("gw-a")).isEmpty();
         assertThat(store.deleteGateway("gw-a")).isFalse();
         // the name is free again
-        store.insertGateway(gateway("gw-z", "alpha", 3), null);
+        store.insertGateway(gateway("gw-z", "alpha", 3));
     }
 
     @Test
     void aFailedTransactionLeavesNothing() {
-        assertThatThrownBy(() -> store.inTransaction(() -> {
-            store.insertGateway(gateway("gw-a", "alpha", 0), null);
-            store.insertTarget(target("gw-a", "T1", "Refunds", 1), null);
+        assertThatThrownBy(() -> database().transactions().inTransaction(() -> {
+            store.insertGateway(gateway("gw-a", "alpha", 0));
+            store.insertTarget(target("gw-a", "T1", "Refunds", 1));
             throw new IllegalStateException("crash before commit");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(store.gateway("gw-a")).isEmpty();

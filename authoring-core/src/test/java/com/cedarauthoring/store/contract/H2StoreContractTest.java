@@ -48,7 +48,7 @@ class H2StoreContractTest {
     }
 
     @Nested
-    class Idempotency extends IdempotencyStoreContract {
+    class Idempotency extends IdempotencyContract {
         @Override
         protected Database database() {
             return db;

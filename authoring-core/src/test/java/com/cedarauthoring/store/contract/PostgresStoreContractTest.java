@@ -52,7 +52,7 @@ class PostgresStoreContractTest {
     }
 
     @Nested
-    class Idempotency extends IdempotencyStoreContract {
+    class Idempotency extends IdempotencyContract {
         @Override
         protected Database database() {
             return db;

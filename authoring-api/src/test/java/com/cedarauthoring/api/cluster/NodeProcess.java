@@ -35,9 +35,9 @@ final class NodeProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** The port of {@code READY <port>}, waiting at most 60 s (a busy machine starts slowly). */
+    /** The port of {@code READY <port>}, waiting at most 180 s (a machine busy with other builds starts JVMs slowly). */
     int awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             for (String line : lines) {
                 if (line.startsWith("READY ")) {
@@ -49,7 +49,7 @@ final class NodeProcess implements AutoCloseable {
             }
             Thread.sleep(50); // poll interval
         }
-        throw new AssertionError(name + " did not start within 60 s");
+        throw new AssertionError(name + " did not start within 180 s");
     }
 
     long translations(String text) {

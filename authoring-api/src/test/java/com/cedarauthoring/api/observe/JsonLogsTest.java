@@ -67,7 +67,7 @@ class JsonLogsTest {
 
     static int awaitPort(List<String> lines, Process process) throws Exception {
         Pattern ready = Pattern.compile("ready at http:\\\\?/\\\\?/127\\.0\\.0\\.1:(\\d+)");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             for (String l : lines) {
                 Matcher m = ready.matcher(l);

@@ -35,8 +35,8 @@ public final class ClusterNode {
         Path markers = Path.of(args[3]);
         ServiceConfig config = new ServiceConfig("127.0.0.1", 0, markers, "us-west-2", "123456789012",
                 Optional.of(args[0]), args[1], args[2],
-                // a dead instance's job is revived after ~4 missed heartbeats: about a second here
-                GenerationSettings.defaults().withHeartbeat(Duration.ofMillis(250)).withDeadline(Duration.ofSeconds(90)),
+                // a dead instance's job is revived after ~4 missed heartbeats: about 4 s here
+                GenerationSettings.defaults().withHeartbeat(Duration.ofSeconds(1)).withDeadline(Duration.ofSeconds(90)),
                 null);
         Application app = Application.start(config, Clock.systemUTC(), Ids.secureRandom(),
                 (cedar, modelCalls) -> new Instrumented(new RulesTranslator(cedar), markers));

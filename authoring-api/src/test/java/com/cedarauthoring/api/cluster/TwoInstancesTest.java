@@ -102,13 +102,28 @@ class TwoInstancesTest {
             assertThat(other.get(generations() + "/" + ids.get(i) + "/assets").body().get("policyGenerationAssets"))
                     .hasSize(1);
         }
+        // Exactly once where it counts: each generation is completed (its assets stored, GENERATED) by exactly
+        // one job run, on one instance, as each instance's own counter of completions shows. A job whose
+        // instance misses heartbeats (a stalled JVM on a busy machine) may be run again elsewhere; the
+        // store lets only the first completion through, so that rerun changes nothing.
+        double completed = generated(httpA) + generated(httpB);
+        assertThat(completed).as("completions on A and B").isEqualTo(n);
         long byA = 0;
         for (int i = 0; i < n; i++) {
             String text = requirement(i);
-            assertThat(a.translations(text) + b.translations(text)).as("runs of '%s'", text).isEqualTo(1);
-            byA += a.translations(text);
+            assertThat(a.translations(text) + b.translations(text)).as("runs of '%s'", text).isBetween(1L, 2L);
+            byA += a.translations(text) > 0 ? 1 : 0;
         }
         assertThat(byA).as("jobs run by instance A (of %d)", n).isBetween(1L, n - 1L);
+    }
+
+    /** This instance's count of generations it completed ({@code GET /metrics}). */
+    static double generated(Http http) {
+        String scrape = http.raw("GET", "/metrics", null).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "^authoring_generations_total\\{[^}]*outcome=\"GENERATED\"[^}]*} (\\S+)$", java.util.regex.Pattern.MULTILINE)
+                .matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     @Test

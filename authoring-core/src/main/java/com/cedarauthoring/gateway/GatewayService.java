@@ -163,22 +163,25 @@ public final class GatewayService implements GatewayDirectory {
         List<Tool> tools = toolsOf(name, doc);
         String gatewayId = getGateway(gatewayIdentifier).gatewayId();
         return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreateGatewayTarget, gatewayId), token, doc,
-                GatewayTarget.class, () -> {
-            Gateway gateway = lockGateway(gatewayId);
-            List<GatewayTarget> existing = store.allTargets(gateway.gatewayId());
-            if (existing.size() >= MAX_TARGETS) {
-                throw new ConflictException("A gateway has at most " + MAX_TARGETS + " targets");
-            }
-            Instant now = now();
-            GatewayTarget target = new GatewayTarget(gateway.gatewayId(), ids.targetId(), name, Gateway.READY, doc,
-                    tools, now, now);
-            List<GatewayTarget> after = new ArrayList<>(existing);
-            after.add(target);
-            checkTargets(gateway, after, name);
-            store.insertTarget(target);
-            schemas.invalidate(gateway.gatewayId());
-            return target;
-        });
+                GatewayTarget.class, () -> insertTarget(gatewayId, name, doc, tools));
+    }
+
+    /** Inside the create transaction: the gateway row lock serialises target changes of one gateway. */
+    private GatewayTarget insertTarget(String gatewayId, String name, ObjectNode doc, List<Tool> tools) {
+        Gateway gateway = lockGateway(gatewayId);
+        List<GatewayTarget> existing = store.allTargets(gateway.gatewayId());
+        if (existing.size() >= MAX_TARGETS) {
+            throw new ConflictException("A gateway has at most " + MAX_TARGETS + " targets");
+        }
+        Instant now = now();
+        GatewayTarget target = new GatewayTarget(gateway.gatewayId(), ids.targetId(), name, Gateway.READY, doc,
+                tools, now, now);
+        List<GatewayTarget> after = new ArrayList<>(existing);
+        after.add(target);
+        checkTargets(gateway, after, name);
+        store.insertTarget(target);
+        schemas.invalidate(gateway.gatewayId());
+        return target;
     }
 
     public GatewayTarget getTarget(String gatewayIdentifier, String targetId) {

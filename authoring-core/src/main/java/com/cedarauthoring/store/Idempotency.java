@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -36,7 +37,7 @@ public final class Idempotency {
      */
     public record Scope(Operation operation, Optional<String> parent) {
         public Scope {
-            java.util.Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(operation, "operation");
             parent = parent == null ? Optional.empty() : parent;
         }
 

@@ -28,7 +28,7 @@ import java.util.Set;
 /**
  * The floor under a generation: bare cedar-java, in this JVM, for the very policies the service generated
  * (read back over HTTP): parse each, strictly validate it against the gateway's schema, and evaluate its
- * decision examples, as many calls as the service makes. No HTTP, store, jobs, translation, analysis or
+ * decision examples (without request validation), as many calls as the service makes. No HTTP, store, jobs, translation, analysis or
  * explanation: the difference to the measured figure is the service's own cost.
  */
 final class Floor {
@@ -37,7 +37,10 @@ final class Floor {
     private final List<List<Item>> generations = new ArrayList<>();
 
     /** One generated policy and its example requests. */
-    private record Item(String cedar, List<AuthorizationRequest> requests, Set<Entity> entities) {}
+    private record Item(String cedar, List<Example> requests) {}
+
+    /** One example request and its principal (examples differ in the principal's tags). */
+    private record Example(AuthorizationRequest request, Set<Entity> entities) {}
 
     /**
      * @param schemaJson the gateway's schema as {@code GET /gateways/{id}/schema} answers it ({@code json})
@@ -52,22 +55,23 @@ final class Floor {
                 if (cedar == null) {
                     continue;
                 }
-                List<AuthorizationRequest> requests = new ArrayList<>();
-                Set<Entity> entities = new java.util.HashSet<>();
+                List<Example> requests = new ArrayList<>();
                 for (JsonNode e : a.path("examples")) {
                     JsonNode r = e.get("request");
                     EntityUID principal = EntityTypeName.parse("AgentCore::" + r.get("principalType").asText()).get()
                             .of(r.get("principalId").asText());
                     Map<String, Value> tags = new HashMap<>();
                     r.path("tags").fields().forEachRemaining(t -> tags.put(t.getKey(), new PrimString(t.getValue().asText())));
-                    entities.add(new Entity(principal, new HashMap<>(), Set.of(), tags));
+                    Set<Entity> entities = Set.of(new Entity(principal, new HashMap<>(), Set.of(), tags));
                     EntityUID action = EntityUID.parse("AgentCore::Action::\"" + r.get("actionId").asText() + "\"").get();
                     EntityUID resource = EntityTypeName.parse("AgentCore::Gateway").get().of(r.get("gatewayArn").asText());
                     Map<String, Value> context = Map.of("input", value(r.get("input")));
-                    requests.add(new AuthorizationRequest(principal, action, resource, Optional.of(context),
-                            Optional.of(schema), true));
+                    // Without request/entity validation against the schema: a floor may only be lower than
+                    // what the service pays, never higher.
+                    requests.add(new Example(new AuthorizationRequest(principal, action, resource, Optional.of(context),
+                            Optional.empty(), false), entities));
                 }
-                items.add(new Item(cedar, requests, entities));
+                items.add(new Item(cedar, requests));
             }
             generations.add(items);
         }
@@ -125,8 +129,8 @@ final class Floor {
             if (!v.validationPassed()) {
                 throw new IllegalStateException("a generated policy fails validation in the floor: " + item.cedar());
             }
-            for (AuthorizationRequest r : item.requests()) {
-                AuthorizationResponse response = engine.isAuthorized(r, set, item.entities());
+            for (Example e : item.requests()) {
+                AuthorizationResponse response = engine.isAuthorized(e.request(), set, e.entities());
                 if (response.type != AuthorizationResponse.SuccessOrFailure.Success) {
                     throw new IllegalStateException("example request failed in the floor: " + response.errors);
                 }

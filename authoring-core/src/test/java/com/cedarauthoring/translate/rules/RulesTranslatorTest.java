@@ -318,31 +318,6 @@ class RulesTranslatorTest {
         assertThat(c.cedar().get()).contains("like \"*5\\\"-screen*\"");
     }
 
-    @Test
-    void fastAfterWarmUp() {
-        String text = "Allow users with role manager and scope payment:approve to process refunds when the amount is under $500 "
-                + "and the reason contains damaged or the risk level is low, and the approval status is approved";
-        TranslationRequest request = new TranslationRequest(new Requirement(text, new Span(0, text.length())), text, SHOP);
-        for (int i = 0; i < 3000; i++) {
-            TRANSLATOR.translate(request);
-        }
-        int n = 3000;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            TRANSLATOR.translate(request);
-        }
-        double perCallMs = (System.nanoTime() - t0) / 1e6 / n;
-        SchemaIndex index = new SchemaIndex(SHOP);
-        long t1 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            new Compiler(index, text).compile();
-        }
-        double compileMs = (System.nanoTime() - t1) / 1e6 / n;
-        System.out.println("rules translator: " + perCallMs + " ms per repeated requirement, compile only " + compileMs + " ms");
-        assertThat(perCallMs).isLessThan(1.0);
-        assertThat(compileMs).isLessThan(1.0);
-    }
-
     private static void assertNotTranslatable(String text, String code) {
         List<Candidate> cs = translate(SHOP, text);
         Candidate c = cs.get(0);

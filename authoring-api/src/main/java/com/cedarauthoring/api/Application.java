@@ -15,6 +15,7 @@ import com.cedarauthoring.review.ReviewService;
 import com.cedarauthoring.api.http.ApiApp;
 import com.cedarauthoring.api.http.HealthRoutes;
 import com.cedarauthoring.api.http.RouteModule;
+import com.cedarauthoring.api.observe.ServiceMetrics;
 import com.cedarauthoring.api.policy.PolicyRoutes;
 import com.cedarauthoring.api.policy.PolicySummaryRoutes;
 import com.cedarauthoring.api.tags.TagRoutes;
@@ -31,6 +32,7 @@ import com.cedarauthoring.generation.GenerationModule;
 import com.cedarauthoring.translate.RequirementSplitter;
 import com.cedarauthoring.translate.Translator;
 import com.cedarauthoring.translate.Translators;
+import com.cedarauthoring.translate.model.ModelCallEvents;
 import com.cedarauthoring.translate.rules.RulesTranslator;
 import com.cedarauthoring.policy.JdbcPolicyStore;
 import com.cedarauthoring.policy.PolicyEngineService;
@@ -72,6 +74,21 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(ServiceConfig config, Clock clock, Ids ids) {
+        return start(config, clock, ids, (cedar, modelCalls) ->
+                Translators.create(config.translator(), cedar, new RulesTranslator(cedar), modelCalls));
+    }
+
+    /** Builds the translator over the service's Cedar; a model translator reports its calls to {@code modelCalls}. */
+    @FunctionalInterface
+    public interface TranslatorFactory {
+        Translator create(Cedar cedar, ModelCallEvents modelCalls);
+    }
+
+    /**
+     * With the translator {@code translators} builds (tests: a scripted or instrumented one; the process
+     * entry point uses the configured one).
+     */
+    public static Application start(ServiceConfig config, Clock clock, Ids ids, TranslatorFactory translators) {
         // Checked before anything is opened: without credentials nobody is identified, so only this machine may call.
         Security security = security(config, clock);
         Database database = config.jdbcUrl()
@@ -81,7 +98,11 @@ public final class Application implements AutoCloseable {
         try {
             Arns arns = config.arns();
             Cedar cedar = new Cedar();
-            List<RouteModule> routes = new ArrayList<>();
+            // metrics and request ids first: their before/after handlers see every request
+            ServiceMetrics metrics = new ServiceMetrics();
+            closeables.add(metrics);
+            metrics.watchPool(database);
+            List<RouteModule> routes = new ArrayList<>(metrics.routes());
             routes.add(new HealthRoutes(() -> database.jdbc().queryOne("SELECT 1", rs -> rs.getInt(1)).isPresent()));
 
             // clientToken idempotency of all five create operations
@@ -105,16 +126,18 @@ public final class Application implements AutoCloseable {
             // policy engines and policies
             GatewayDirectory gatewayDirectory = gateways;
             // The configured translator; region pinning refuses a model of another geography here, before serving.
-            Translator translator = Translators.create(config.translator(), cedar, new RulesTranslator(cedar));
-            if (translator instanceof AutoCloseable closeable) {
+            Translator configured = translators.create(cedar, metrics.modelCalls());
+            if (configured instanceof AutoCloseable closeable) {
                 closeables.add(closeable);
             }
+            Translator translator = metrics.timed(configured);
             // policy generation (the generation feature): built here because CreatePolicy reads its assets.
             // Jobs run on db-scheduler over this database; the scheduler stops with the application.
             GenerationModule generation = GenerationModule.start(database, idempotency, gatewayDirectory, policyEngines,
                     new RequirementSplitter()::split, translator, cedar, arns, ids, clock,
-                    config.generation());
+                    config.generation(), metrics.generations());
             closeables.add(generation);
+            metrics.watchQueue(generation::queue);
             Optional<GeneratedAssets> generatedAssets = Optional.of(generation.assets());
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
                     cedar, new PolicyAnalyzer(cedar)::analyze, database.transactions(), idempotency, arns, ids, clock);

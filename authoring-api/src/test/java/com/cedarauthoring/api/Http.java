@@ -104,6 +104,27 @@ public final class Http {
         });
     }
 
+    /** A response as it came: status, headers and body text (metrics, headers such as x-amzn-RequestId). */
+    public record Raw(int status, java.net.http.HttpHeaders headers, String body) {}
+
+    public Raw raw(String method, String path, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (signing != null) {
+            sign(b, method, path, body);
+        }
+        try {
+            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Raw(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     public Response get(String path) {
         return send("GET", path, null);
     }

@@ -8,8 +8,15 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.cedarauthoring.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -29,10 +36,18 @@ public final class GenerationJobs implements AutoCloseable {
     private final SchedulerClient client;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final DataSource dataSource;
+
+    /**
+     * Generation jobs waiting for a thread, cluster-wide: how many, and how long the oldest has been due.
+     * A growing queue or age means the instances cannot keep up (more instances or generation threads).
+     */
+    public record Queue(long waiting, Duration oldestWait) {}
 
     /** @param dataSource the database's transaction-aware DataSource, so {@link #schedule} joins the caller's transaction */
     public GenerationJobs(DataSource dataSource, GenerationWorker worker, GenerationSettings settings, Clock clock) {
         this.clock = clock;
+        this.dataSource = dataSource;
         this.generate = Tasks.oneTime(GENERATE_TASK, String.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(settings.maxRetries(),
                         new FailureHandler.ExponentialBackoffFailureHandler<>(settings.retryBackoff()),
@@ -63,6 +78,25 @@ public final class GenerationJobs implements AutoCloseable {
     /** Asks the job engine to look for due jobs now (after the scheduling transaction committed). */
     public void wake() {
         scheduler.triggerCheckForDueExecutions();
+    }
+
+    /** Due, unpicked generation jobs (one indexed query on db-scheduler's table). */
+    public Queue queue() {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(execution_time) FROM scheduled_tasks "
+                     + "WHERE task_name = ? AND picked = FALSE AND execution_time <= ?")) {
+            ps.setString(1, GENERATE_TASK);
+            ps.setTimestamp(2, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp oldest = rs.getTimestamp(2);
+                Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
+                return new Queue(rs.getLong(1), age.isNegative() ? Duration.ZERO : age);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     public void start() {

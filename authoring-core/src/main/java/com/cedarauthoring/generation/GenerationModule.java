@@ -33,10 +33,19 @@ public final class GenerationModule implements AutoCloseable {
     public static GenerationModule start(Database database, Idempotency idempotency, GatewayDirectory gateways,
                                          EngineDirectory engines, Splitter splitter, Translator translator, Cedar cedar,
                                          Arns arns, Ids ids, Clock clock, GenerationSettings settings) {
+        return start(database, idempotency, gateways, engines, splitter, translator, cedar, arns, ids, clock, settings,
+                GenerationEvents.NONE);
+    }
+
+    /** Builds and starts the feature, reporting outcomes to {@code events}. */
+    public static GenerationModule start(Database database, Idempotency idempotency, GatewayDirectory gateways,
+                                         EngineDirectory engines, Splitter splitter, Translator translator, Cedar cedar,
+                                         Arns arns, Ids ids, Clock clock, GenerationSettings settings,
+                                         GenerationEvents events) {
         JdbcGenerationStore store = new JdbcGenerationStore(database.jdbc());
         GenerationPipeline pipeline = new GenerationPipeline(splitter, translator, cedar, new PolicyAnalyzer(cedar),
                 new Explainer(cedar), new DecisionExamples(cedar));
-        GenerationWorker worker = new GenerationWorker(store, gateways, pipeline, ids, clock, settings);
+        GenerationWorker worker = new GenerationWorker(store, gateways, pipeline, ids, clock, settings, events);
         GenerationJobs jobs = new GenerationJobs(database.dataSource(), worker, settings, clock);
         GenerationService service = new GenerationService(store, idempotency, jobs, gateways, engines, arns, ids, clock);
         jobs.start();
@@ -45,6 +54,11 @@ public final class GenerationModule implements AutoCloseable {
 
     public GenerationService service() {
         return service;
+    }
+
+    /** The job queue as it stands (metrics). */
+    public GenerationJobs.Queue queue() {
+        return jobs.queue();
     }
 
     /** For CreatePolicy from an asset (policy feature). */

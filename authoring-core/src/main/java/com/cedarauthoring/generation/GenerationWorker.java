@@ -36,9 +36,16 @@ public final class GenerationWorker {
     private final Ids ids;
     private final Clock clock;
     private final GenerationSettings settings;
+    private final GenerationEvents events;
 
     public GenerationWorker(GenerationStore store, GatewayDirectory gateways, GenerationPipeline pipeline, Ids ids,
                             Clock clock, GenerationSettings settings) {
+        this(store, gateways, pipeline, ids, clock, settings, GenerationEvents.NONE);
+    }
+
+    public GenerationWorker(GenerationStore store, GatewayDirectory gateways, GenerationPipeline pipeline, Ids ids,
+                            Clock clock, GenerationSettings settings, GenerationEvents events) {
+        this.events = events;
         this.store = store;
         this.gateways = gateways;
         this.pipeline = pipeline;
@@ -55,13 +62,13 @@ public final class GenerationWorker {
         }
         PolicyGeneration generation = found.get();
         if (overdue(generation)) {
-            store.fail(policyGenerationId, List.of(deadlineReason()), now());
+            fail(policyGenerationId, List.of(deadlineReason()), GenerationEvents.Failure.DEADLINE);
             return;
         }
         Optional<GatewaySchema> schema = gateways.schemaByArn(generation.resourceArn());
         if (schema.isEmpty()) {
-            store.fail(policyGenerationId, List.of("Gateway " + generation.resourceArn()
-                    + " no longer exists. Start a new generation for an existing gateway."), now());
+            fail(policyGenerationId, List.of("Gateway " + generation.resourceArn()
+                    + " no longer exists. Start a new generation for an existing gateway."), GenerationEvents.Failure.GATEWAY_DELETED);
             return;
         }
         PipelineOutcome outcome = pipeline.run(generation.rawText(), schema.get());
@@ -69,14 +76,16 @@ public final class GenerationWorker {
             if (failed.retryable()) {
                 throw new RetryableFailure(failed.reason());
             }
-            store.fail(policyGenerationId, List.of(failed.reason()), now());
+            fail(policyGenerationId, List.of(failed.reason()), GenerationEvents.Failure.PIPELINE);
             return;
         }
         List<Asset> assets = new ArrayList<>();
         for (AssetDraft draft : ((PipelineOutcome.Completed) outcome).assets()) {
             assets.add(compact(draft.withId(ids.resourceId("asset"))));
         }
-        if (!store.complete(policyGenerationId, assets, now())) {
+        if (store.complete(policyGenerationId, assets, now())) {
+            events.generated(assets);
+        } else {
             log.info("Generation {} was finished elsewhere (deadline or another run); result discarded", policyGenerationId);
         }
     }
@@ -113,7 +122,7 @@ public final class GenerationWorker {
                         + " attempts because of an internal error. Try again later.");
         cause.filter(c -> !(c instanceof RetryableFailure))
                 .ifPresent(c -> log.error("Generation {} failed", policyGenerationId, c));
-        store.fail(policyGenerationId, List.of(reason), now());
+        fail(policyGenerationId, List.of(reason), GenerationEvents.Failure.RETRIES_EXHAUSTED);
     }
 
     /** Fails every generation still GENERATING past the deadline. Returns how many were failed. */
@@ -121,12 +130,21 @@ public final class GenerationWorker {
         Instant cutoff = now().minus(settings.deadline());
         int failed = 0;
         for (String id : store.generatingCreatedBefore(cutoff, 500)) {
-            if (store.fail(id, List.of(deadlineReason()), now())) {
+            if (fail(id, List.of(deadlineReason()), GenerationEvents.Failure.DEADLINE)) {
                 failed++;
             }
         }
         if (failed > 0) {
             log.warn("{} generation(s) did not finish within {} and were marked GENERATE_FAILED", failed, settings.deadline());
+        }
+        return failed;
+    }
+
+    /** Fails the generation if it is still GENERATING; only the call that fails it reports it. */
+    private boolean fail(String policyGenerationId, List<String> reasons, GenerationEvents.Failure why) {
+        boolean failed = store.fail(policyGenerationId, reasons, now());
+        if (failed) {
+            events.failed(why);
         }
         return failed;
     }

@@ -96,6 +96,15 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Publishes the connection pool's meters ({@code hikaricp_connections_active}, {@code _pending},
+     * {@code _acquire_seconds}...) to a Micrometer {@code MeterRegistry}. Typed {@code Object} as
+     * Hikari's own setter is, so the store does not depend on a metrics library.
+     */
+    public void publishPoolMetrics(Object meterRegistry) {
+        pool.setMetricRegistry(meterRegistry);
+    }
+
     public Jdbc jdbc() {
         return new Jdbc(dataSource);
     }

@@ -24,7 +24,7 @@ class FindingsSummaryTest {
 
     private static Asset asset(Finding... findings) {
         return new Asset("a-0123456789", Optional.empty(), "text", Optional.empty(), List.of(findings), Optional.empty(),
-                List.of(), JdbcGenerationStoreTest.asset("x-0123456789", FindingType.VALID).provenance(),
+                List.of(), com.cedarauthoring.translate.Provenance.rules(),
                 com.cedarauthoring.translate.Alignment.none());
     }
 }

@@ -36,12 +36,18 @@ public final class LoadDriver {
     private final Path jar;
     private final int seconds;
     private final int concurrency;
+    /** Extra {@code serve} flags: the database ({@code --jdbc-url ...}) when not the embedded one. */
+    private final List<String> serverArgs;
+    /** Service instances sharing the database (2 needs {@code --jdbc-url}); clients are spread over them. */
+    private final int instances;
     private final StringBuilder report = new StringBuilder();
 
-    private LoadDriver(Path jar, int seconds, int concurrency) {
+    private LoadDriver(Path jar, int seconds, int concurrency, List<String> serverArgs, int instances) {
         this.jar = jar;
         this.seconds = seconds;
         this.concurrency = concurrency;
+        this.serverArgs = List.copyOf(serverArgs);
+        this.instances = instances;
     }
 
     public static void main(String[] args) throws Exception {
@@ -49,13 +55,23 @@ public final class LoadDriver {
         Path jar = Path.of(option(args, "--jar", "authoring-api/target/authoring.jar"));
         int seconds = Integer.parseInt(option(args, "--seconds", "60"));
         int concurrency = Integer.parseInt(option(args, "--concurrency", "8"));
+        int instances = Integer.parseInt(option(args, "--instances", "1"));
+        String jdbcUrl = option(args, "--jdbc-url", null);
         if (!Files.exists(jar)) {
             System.err.println("No " + jar + ": build it first with  mvn -B -q -DskipTests package");
             System.exit(2);
         }
-        LoadDriver driver = new LoadDriver(jar, seconds, concurrency);
+        if (instances < 1 || instances > 1 && jdbcUrl == null) {
+            System.err.println("--instances N needs N >= 1, and --jdbc-url (a shared PostgreSQL) when N > 1");
+            System.exit(2);
+        }
+        List<String> serverArgs = jdbcUrl == null ? List.of() : List.of("--jdbc-url", jdbcUrl,
+                "--db-user", option(args, "--db-user", ""), "--db-password", option(args, "--db-password", ""));
+        LoadDriver driver = new LoadDriver(jar, seconds, concurrency, serverArgs, instances);
         driver.line("# Benchmark run " + LocalDate.now() + " (" + Runtime.getRuntime().availableProcessors()
-                + " cores, Java " + System.getProperty("java.version") + ")");
+                + " cores, Java " + System.getProperty("java.version") + ", database "
+                + (jdbcUrl == null ? "embedded H2" : "PostgreSQL") + ", " + instances + " instance(s), load average "
+                + loadAverage() + " at start)");
         switch (scenario) {
             case "policies" -> driver.policies();
             case "generations" -> driver.generations();
@@ -67,7 +83,7 @@ public final class LoadDriver {
                 new ModelScenario(driver, jar).run();
             }
             default -> {
-                System.err.println("usage: benchmarks.jar policies|generations|model|storage|all [--seconds 60] [--concurrency 8] [--generations 2000] [--jar path]");
+                System.err.println("usage: benchmarks.jar policies|generations|model|storage|all [--seconds 60] [--concurrency 8] [--generations 2000] [--jar path] [--jdbc-url URL --db-user U --db-password P] [--instances 2]");
                 System.exit(2);
             }
         }
@@ -75,6 +91,11 @@ public final class LoadDriver {
         Files.createDirectories(out.getParent());
         Files.writeString(out, driver.report.toString());
         System.out.println("\nWritten to " + out);
+    }
+
+    /** The database flags every started service gets. */
+    List<String> serverArgs() {
+        return serverArgs;
     }
 
     void line(String s) {
@@ -85,10 +106,10 @@ public final class LoadDriver {
     // ---- CreatePolicy latency with a 20-tool gateway, GetPolicy throughput ----
     void policies() throws Exception {
         line("\n## CreatePolicy latency (20-tool gateway) and GetPolicy throughput");
-        try (ServerProcess server = ServerProcess.start(jar, List.of(), Map.of())) {
+        try (ServerProcess server = ServerProcess.start(jar, serverArgs, Map.of())) {
             Api api = new Api(server.baseUrl());
             String[] gw = createGateway(api, twentyToolTarget());
-            String engineId = createEngine(api, "BenchPolicies");
+            String engineId = createEngine(api, "BenchPolicies" + System.nanoTime());
             attach(api, gw[0], engineId);
             String arn = gw[1];
             int warmup = 300;
@@ -115,6 +136,13 @@ public final class LoadDriver {
             }
             line("- CreatePolicy, sequential, after " + warmup + " warm-up calls: " + Stats.of(samples)
                     + " (target p50 < 5 ms)");
+            List<String> statements = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                statements.add(api.get("/policy-engines/" + engineId + "/policies/" + ids.get(ids.size() - 1 - i))
+                        .at("/definition/cedar/statement").asText());
+            }
+            line("  - floor, bare cedar-java parse + strict validation of the same statements in the driver's JVM: "
+                    + Stats.of(Floor.ofStatements(api.get("/gateways/" + gw[0] + "/schema").get("json"), statements).measure()));
             getThroughput(api, engineId, ids, server);
         }
     }
@@ -148,10 +176,15 @@ public final class LoadDriver {
     // ---- start -> GENERATED -> assets, 3-requirement input ----
     void generations() throws Exception {
         line("\n## Policy generation over HTTP (rules translator, 3 requirements)");
-        try (ServerProcess server = ServerProcess.start(jar, List.of(), Map.of())) {
+        List<ServerProcess> servers = new ArrayList<>();
+        try {
+            for (int i = 0; i < instances; i++) {
+                servers.add(ServerProcess.start(jar, serverArgs, Map.of()));
+            }
+            ServerProcess server = servers.get(0);
             Api api = new Api(server.baseUrl());
             String[] gw = createGateway(api, refundTarget());
-            String engineId = createEngine(api, "BenchGenerations");
+            String engineId = createEngine(api, "BenchGenerations" + System.nanoTime());
             long[] warm = new long[200];
             for (int i = 0; i < 200; i++) {
                 warm[i] = generateOnce(api, engineId, gw[1], "warm" + i, 200_000);
@@ -161,7 +194,14 @@ public final class LoadDriver {
                 seq[i] = generateOnce(api, engineId, gw[1], "seq" + i, 200_000);
             }
             line("- Sequential start -> GENERATED -> assets: " + Stats.of(seq) + " (target p50 < 50 ms)");
-            sustained(server, engineId, gw[1]);
+            Floor floor = Floor.ofGenerations(api, engineId, gw[0], 100);
+            line("  - floor, bare cedar-java for the same generations (parse + strict validation of each policy + its "
+                    + floor.evaluationsPerGeneration() + " example evaluations) in the driver's JVM: " + Stats.of(floor.measure()));
+            sustained(servers, engineId, gw[1]);
+        } finally {
+            for (ServerProcess s : servers) {
+                s.close();
+            }
         }
     }
 
@@ -202,7 +242,7 @@ public final class LoadDriver {
                 stopped, stopped / generations));
     }
 
-    private void sustained(ServerProcess server, String engineId, String gatewayArn) throws Exception {
+    private void sustained(List<ServerProcess> servers, String engineId, String gatewayArn) throws Exception {
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong maxRss = new AtomicLong();
@@ -211,7 +251,7 @@ public final class LoadDriver {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency + 1);
         pool.submit(() -> {
             while (System.nanoTime() < end) {
-                maxRss.accumulateAndGet(server.rssMiB(), Math::max);
+                servers.forEach(server -> maxRss.accumulateAndGet(server.rssMiB(), Math::max));
                 Thread.sleep(500);
             }
             return null;
@@ -219,7 +259,8 @@ public final class LoadDriver {
         for (int t = 0; t < concurrency; t++) {
             int worker = t;
             pool.submit(() -> {
-                Api local = new Api(server.baseUrl());
+                // clients are spread over the instances, as a load balancer would
+                Api local = new Api(servers.get(worker % servers.size()).baseUrl());
                 int i = 0;
                 while (System.nanoTime() < end) {
                     try {
@@ -235,7 +276,7 @@ public final class LoadDriver {
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, java.util.concurrent.TimeUnit.SECONDS);
-        line(String.format("- Sustained for %d s with %d clients: %.1f generations/s, %d failed, %s, max server RSS %d MiB "
+        line(String.format("- Sustained for %d s with %d clients on " + servers.size() + " instance(s): %.1f generations/s, %d failed, %s, max server RSS %d MiB "
                         + "(targets: >= 100/s, 0 failed, RSS < 512 MiB)", seconds, concurrency,
                 ok.get() / (double) seconds, failed.get(), Stats.of(lat.stream().mapToLong(Long::longValue).toArray()), maxRss.get()));
     }
@@ -333,6 +374,14 @@ public final class LoadDriver {
         s2.putObject("properties").putObject("orderId").put("type", "string");
         s2.putArray("required").add("orderId");
         return lambdaTarget("RefundTarget", tools);
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -74,17 +74,22 @@ final class ModelScenario {
         });
         stub.start();
         try {
-            List<String> args = List.of("--translator", "bedrock", "--model-id", "us.anthropic.claude-3-7-sonnet-20250219-v1:0",
+            List<String> args = new java.util.ArrayList<>(out.serverArgs());
+            args.addAll(List.of("--translator", "bedrock", "--model-id", "us.anthropic.claude-3-7-sonnet-20250219-v1:0",
                     "--region", "us-west-2", "--bedrock-endpoint", "http://127.0.0.1:" + stub.getAddress().getPort(),
                     "--max-model-concurrency", Integer.toString(MODEL_CONCURRENCY),
-                    "--generation-threads", Integer.toString(MODEL_CONCURRENCY + 4));
+                    "--generation-threads", Integer.toString(MODEL_CONCURRENCY + 4)));
             Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIDBENCH", "AWS_SECRET_ACCESS_KEY", "bench-secret",
                     "AWS_REGION", "us-west-2");
             try (ServerProcess server = ServerProcess.start(jar, args, env)) {
                 Api api = new Api(server.baseUrl());
                 String[] gw = LoadDriver.createGateway(api, LoadDriver.refundTarget());
-                String engineId = LoadDriver.createEngine(api, "BenchModel");
+                String engineId = LoadDriver.createEngine(api, "BenchModel" + System.nanoTime());
                 overhead(api, engineId, gw[1]);
+                Floor floor = Floor.ofGenerations(api, engineId, gw[0], 100);
+                out.line("  - floor, bare cedar-java for the same generations (parse + strict validation + "
+                        + floor.evaluationsPerGeneration() + " example evaluations) in the driver's JVM: "
+                        + Stats.of(floor.measure()));
                 concurrent(api, engineId, gw[1]);
             }
         } finally {

@@ -47,7 +47,13 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().putAll(env);
         Process p = pb.start();
         ServerProcess server = new ServerProcess(p, port, dataDir, log);
-        server.awaitHealthy(Duration.ofSeconds(120)); // a loaded build machine starts it slowly
+        try {
+            // generous: a machine busy with other builds can take a minute to start a JVM
+            server.awaitHealthy(Duration.ofSeconds(180));
+        } catch (Exception e) {
+            server.close(); // never leave a server running behind a failed start
+            throw e;
+        }
         return server;
     }
 

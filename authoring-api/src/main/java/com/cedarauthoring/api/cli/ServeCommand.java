@@ -2,6 +2,7 @@ package com.cedarauthoring.api.cli;
 
 import com.cedarauthoring.api.Application;
 import com.cedarauthoring.api.ServiceConfig;
+import com.cedarauthoring.api.observe.LogFormat;
 import com.cedarauthoring.generation.GenerationSettings;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -60,12 +61,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--required-approvals", defaultValue = "${env:AUTHORING_REQUIRED_APPROVALS:-1}", description = "Approvals an asset needs before its policy is created, 1-10 (env AUTHORING_REQUIRED_APPROVALS, default ${DEFAULT-VALUE}).")
     int requiredApprovals;
 
+    @Option(names = "--log-format", defaultValue = "${env:AUTHORING_LOG_FORMAT:-text}", description = "text or json: one JSON object per log line, with the request id of the request it belongs to (env AUTHORING_LOG_FORMAT, default ${DEFAULT-VALUE}).")
+    String logFormat;
+
     @Mixin
     TranslatorOptions translatorOptions;
 
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        LogFormat.parse(logFormat).apply();
         // Without credentials (local mode) Application refuses any address but loopback.
         ServiceConfig config = new ServiceConfig(host, port, dataDir, region, account,
                 Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank()), dbUser, dbPassword,

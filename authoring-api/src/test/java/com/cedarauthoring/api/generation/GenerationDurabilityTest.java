@@ -48,7 +48,8 @@ class GenerationDurabilityTest {
         }
 
         String await(String prefix) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // generous: a machine busy with other builds can take a minute to start a JVM
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             while (System.nanoTime() < deadline) {
                 String line = lines.poll(200, TimeUnit.MILLISECONDS);
                 if (line != null && line.startsWith(prefix)) {
@@ -58,7 +59,7 @@ class GenerationDurabilityTest {
                     throw new AssertionError("service exited with " + process.exitValue() + " before printing " + prefix);
                 }
             }
-            throw new AssertionError("no line starting with " + prefix);
+            throw new AssertionError("no line starting with " + prefix + " within 180 s");
         }
 
         @Override

@@ -15,10 +15,14 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * @param retryInLoop whether our bounded backoff loop should try again (throttling, 5xx, connection)
  * @param retryable   whether the generation job may be retried later
  */
-record BedrockFault(String reason, boolean retryInLoop, boolean retryable, boolean badRequest) {
+record BedrockFault(String reason, boolean retryInLoop, boolean retryable, boolean badRequest, boolean throttled) {
 
     BedrockFault(String reason, boolean retryInLoop, boolean retryable) {
-        this(reason, retryInLoop, retryable, false);
+        this(reason, retryInLoop, retryable, false, false);
+    }
+
+    BedrockFault(String reason, boolean retryInLoop, boolean retryable, boolean badRequest) {
+        this(reason, retryInLoop, retryable, badRequest, false);
     }
 
     // Error codes AWS uses for missing, expired or forged credentials (as opposed to missing permissions).
@@ -55,7 +59,8 @@ record BedrockFault(String reason, boolean retryInLoop, boolean retryable, boole
                 ? aws.awsErrorDetails().errorCode() : null;
         if (status == 429 || e.isThrottlingException()) {
             return new BedrockFault("Bedrock kept throttling model " + modelId + " in " + region
-                    + " after retries; retry later, lower --max-model-concurrency or raise the account quota", true, true);
+                    + " after retries; retry later, lower --max-model-concurrency or raise the account quota", true, true,
+                    false, true);
         }
         if (status >= 500) {
             return new BedrockFault("Bedrock failed with HTTP " + status + (code == null ? "" : " " + code)

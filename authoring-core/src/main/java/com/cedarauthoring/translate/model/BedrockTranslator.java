@@ -84,6 +84,7 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
     private final ChatModel model;
     private final PromptTemplates prompts;
     private final Semaphore permits;
+    private final ModelCallEvents events;
     // Rendering the system prompt and hashing it is per gateway, not per requirement.
     private final Cache<GatewaySchema, RenderedSystem> systemPrompts = Caffeine.newBuilder().maximumSize(256).build();
 
@@ -91,8 +92,10 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
 
     private record RenderedSystem(String text, String sha256) {}
 
-    private BedrockTranslator(ModelTranslatorConfig config, Cedar cedar, AwsCredentialsProvider credentials) {
+    private BedrockTranslator(ModelTranslatorConfig config, Cedar cedar, AwsCredentialsProvider credentials,
+                              ModelCallEvents events) {
         this.config = config;
+        this.events = events;
         // Checked before any client exists: a refused id never gets a client, in any region.
         this.pinned = RegionPinning.pin(config.region(), config.modelId());
         this.candidateCheck = new CandidateCheck(cedar);
@@ -120,15 +123,26 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
 
     /** Production: credentials from the AWS default provider chain. Throws if the model id is refused. */
     public static BedrockTranslator create(ModelTranslatorConfig config, Cedar cedar) {
-        return create(config, cedar, DefaultCredentialsProvider.builder().build());
+        return create(config, cedar, ModelCallEvents.NONE);
+    }
+
+    /** Production, reporting every model call to {@code events} (the service's metrics). */
+    public static BedrockTranslator create(ModelTranslatorConfig config, Cedar cedar, ModelCallEvents events) {
+        return create(config, cedar, DefaultCredentialsProvider.builder().build(), events);
     }
 
     /** With explicit credentials (tests, or a caller that manages its own). */
     public static BedrockTranslator create(ModelTranslatorConfig config, Cedar cedar, AwsCredentialsProvider credentials) {
+        return create(config, cedar, credentials, ModelCallEvents.NONE);
+    }
+
+    /** Reporting every model call to {@code events} (the service's metrics). */
+    public static BedrockTranslator create(ModelTranslatorConfig config, Cedar cedar, AwsCredentialsProvider credentials,
+                                           ModelCallEvents events) {
         if (!config.mode().usesModel()) {
             throw new IllegalArgumentException("the Bedrock translator needs translator mode bedrock or hybrid");
         }
-        return new BedrockTranslator(config, cedar, credentials);
+        return new BedrockTranslator(config, cedar, credentials, events);
     }
 
     @Override
@@ -206,8 +220,10 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
         }
         try {
             for (int retry = 0; ; retry++) {
+                long started = System.nanoTime();
                 try {
                     ChatResponse response = model.chat(chatRequest);
+                    events.attempt(Duration.ofNanos(System.nanoTime() - started), ModelCallEvents.Attempt.ANSWERED);
                     if (structured != (config.structuredOutput() && !structuredOutputRefused)) {
                         // Only a success without the schema proves the schema was the problem.
                         log.warn("Bedrock refused structured output for {}; continuing without it", pinned.modelId());
@@ -217,6 +233,8 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
                     return new Answer.Text(ai == null || ai.text() == null ? "" : ai.text());
                 } catch (RuntimeException e) {
                     BedrockFault fault = BedrockFault.classify(e, pinned.modelId(), pinned.region(), config.modelTimeout());
+                    events.attempt(Duration.ofNanos(System.nanoTime() - started), fault.throttled()
+                            ? ModelCallEvents.Attempt.THROTTLED : ModelCallEvents.Attempt.FAILED);
                     if (fault.badRequest() && structured) {
                         // Not every model supports structured output; the prompt alone asks for the same
                         // JSON and the parser checks it, so try once without the schema.
@@ -226,8 +244,10 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
                         continue;
                     }
                     if (!fault.retryInLoop() || retry >= config.retry().maxRetries()) {
+                        events.gaveUp();
                         return new Answer.Fault(fault);
                     }
+                    events.retry();
                     if (!sleep(backoff(retry))) {
                         return new Answer.Fault(new BedrockFault("interrupted while backing off; retry", false, true));
                     }

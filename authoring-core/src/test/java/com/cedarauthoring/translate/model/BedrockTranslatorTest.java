@@ -52,10 +52,35 @@ class BedrockTranslatorTest {
                 Optional.of(stub.endpoint()), concurrency, repairAttempts, timeout,
                 new ModelTranslatorConfig.Retry(2, Duration.ofMillis(5), Duration.ofMillis(20)), true);
         BedrockTranslator t = BedrockTranslator.create(config, CEDAR,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secretTEST")));
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secretTEST")), calls);
         translators.add(t);
         return t;
     }
+
+    /** What the translator reported about its model calls (the service turns these into metrics). */
+    static final class RecordedCalls implements ModelCallEvents {
+        final List<Attempt> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger gaveUp = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void attempt(Duration latency, Attempt outcome) {
+            assertThat(latency).isPositive();
+            attempts.add(outcome);
+        }
+
+        @Override
+        public void retry() {
+            retries.incrementAndGet();
+        }
+
+        @Override
+        public void gaveUp() {
+            gaveUp.incrementAndGet();
+        }
+    }
+
+    private final RecordedCalls calls = new RecordedCalls();
 
     private BedrockTranslator translator() {
         return translator(2, Duration.ofSeconds(10), 4);
@@ -160,6 +185,9 @@ class BedrockTranslatorTest {
         assertThat(out.get(0).findings()).isEmpty();
         assertThat(stub.received()).hasSize(2);
         assertThat(out.get(0).provenance().attempts()).isEqualTo(1);
+        assertThat(calls.attempts).containsExactly(ModelCallEvents.Attempt.THROTTLED, ModelCallEvents.Attempt.ANSWERED);
+        assertThat(calls.retries).hasValue(1);
+        assertThat(calls.gaveUp).hasValue(0);
     }
 
     @Test
@@ -173,6 +201,9 @@ class BedrockTranslatorTest {
         assertThat(failed.retryable()).isTrue();
         assertThat(failed.reason()).contains("HTTP 500").contains("retry later");
         assertThat(stub.received()).hasSize(3);
+        assertThat(calls.attempts).containsOnly(ModelCallEvents.Attempt.FAILED).hasSize(3);
+        assertThat(calls.retries).hasValue(2);
+        assertThat(calls.gaveUp).hasValue(1);
     }
 
     @Test
@@ -184,6 +215,9 @@ class BedrockTranslatorTest {
         assertThat(failed.retryable()).isTrue();
         assertThat(failed.reason()).contains("throttling");
         assertThat(stub.received()).hasSize(3);
+        assertThat(calls.attempts).containsOnly(ModelCallEvents.Attempt.THROTTLED).hasSize(3);
+        assertThat(calls.retries).hasValue(2);
+        assertThat(calls.gaveUp).hasValue(1);
     }
 
     @Test

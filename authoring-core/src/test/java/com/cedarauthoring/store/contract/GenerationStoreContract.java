@@ -1,42 +1,42 @@
-package com.cedarauthoring.generation;
+package com.cedarauthoring.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingType;
 import com.cedarauthoring.findings.Span;
+import com.cedarauthoring.generation.Asset;
+import com.cedarauthoring.generation.GenerationJobs;
+import com.cedarauthoring.generation.GenerationSettings;
+import com.cedarauthoring.generation.GenerationStatus;
+import com.cedarauthoring.generation.GenerationWorker;
+import com.cedarauthoring.generation.JdbcGenerationStore;
+import com.cedarauthoring.generation.PolicyGeneration;
 import com.cedarauthoring.naming.Ids;
-import com.cedarauthoring.store.Database;
 import com.cedarauthoring.store.PageRequest;
 import com.cedarauthoring.translate.Alignment;
 import com.cedarauthoring.translate.Provenance;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class JdbcGenerationStoreTest {
-    @TempDir
-    static Path dir;
-    static Database db;
-    static JdbcGenerationStore store;
+/** What the generation store ({@code GenerationStore} and {@code GeneratedAssets}) promises, whatever the database. */
+abstract class GenerationStoreContract extends StoreContract {
+    JdbcGenerationStore store;
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    @BeforeAll
-    static void open() {
-        db = Database.embedded(dir);
-        store = new JdbcGenerationStore(db.jdbc());
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
+    @BeforeEach
+    void store() {
+        store = new JdbcGenerationStore(database().jdbc());
     }
 
     static PolicyGeneration generating(String id) {
@@ -82,9 +82,9 @@ class JdbcGenerationStoreTest {
     void insertAndScheduleCommitOrRollBackTogether() {
         GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), Clock.systemUTC(),
                 GenerationSettings.defaults());
-        GenerationJobs jobs = new GenerationJobs(db.dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
+        GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
         try {
-            db.transactions().inTransaction(() -> {
+            database().transactions().inTransaction(() -> {
                 store.insert(generating("g3-0000000000"));
                 jobs.schedule("g3-0000000000");
                 throw new IllegalStateException("crash before commit");
@@ -94,7 +94,7 @@ class JdbcGenerationStoreTest {
         }
         assertThat(store.findById("g3-0000000000")).isEmpty();
         assertThat(scheduled("g3-0000000000")).isZero();
-        db.transactions().inTransaction(() -> {
+        database().transactions().inTransaction(() -> {
             store.insert(generating("g4-0000000000"));
             jobs.schedule("g4-0000000000");
             return null;
@@ -112,8 +112,34 @@ class JdbcGenerationStoreTest {
         assertThat(store.findById("g5-0000000000").orElseThrow().statusReasons().get(0)).contains("did not finish within 60 seconds");
     }
 
-    static int scheduled(String id) {
-        return db.jdbc().queryOne("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?", rs -> rs.getInt(1), id)
+    @Test
+    void concurrentFinishesHaveExactlyOneWinner() throws Exception {
+        store.insert(generating("g6-0000000000"));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Boolean>> racers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                racers.add(() -> n % 2 == 0
+                        ? store.complete("g6-0000000000", List.of(asset("a-00000000" + n + "0", FindingType.VALID)), T0.plusSeconds(n))
+                        : store.fail("g6-0000000000", List.of("racer " + n), T0.plusSeconds(n)));
+            }
+            long winners = 0;
+            for (Future<Boolean> f : pool.invokeAll(racers)) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        PolicyGeneration g = store.findById("g6-0000000000").orElseThrow();
+        int assets = store.assets("g6-0000000000", PageRequest.first(10)).items().size();
+        assertThat(g.status() == GenerationStatus.GENERATED ? assets : 1 - assets).as(g + " with " + assets + " assets")
+                .isEqualTo(1);
+    }
+
+    int scheduled(String id) {
+        return database().jdbc().queryOne("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?", rs -> rs.getInt(1), id)
                 .orElse(0);
     }
 }

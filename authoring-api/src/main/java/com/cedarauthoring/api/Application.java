@@ -1,6 +1,17 @@
 package com.cedarauthoring.api;
 
+import com.cedarauthoring.api.audit.AuditRoutes;
+import com.cedarauthoring.api.audit.HttpAudit;
+import com.cedarauthoring.api.auth.CredentialsFile;
+import com.cedarauthoring.api.auth.Security;
+import com.cedarauthoring.api.auth.SigV4Authenticator;
+import com.cedarauthoring.api.auth.SigV4Verifier;
 import com.cedarauthoring.api.gateway.GatewayRoutes;
+import com.cedarauthoring.api.review.ReviewRoutes;
+import com.cedarauthoring.audit.AuditTrail;
+import com.cedarauthoring.audit.JdbcAuditTrail;
+import com.cedarauthoring.review.JdbcReviewStore;
+import com.cedarauthoring.review.ReviewService;
 import com.cedarauthoring.api.http.ApiApp;
 import com.cedarauthoring.api.http.HealthRoutes;
 import com.cedarauthoring.api.http.RouteModule;
@@ -57,6 +68,8 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(ServiceConfig config, Clock clock, Ids ids) {
+        // Checked before anything is opened: without credentials nobody is identified, so only this machine may call.
+        Security security = security(config, clock);
         Database database = config.jdbcUrl()
                 .map(url -> Database.open(url, config.dbUser(), config.dbPassword(), 16))
                 .orElseGet(() -> Database.embedded(config.dataDir()));
@@ -87,19 +100,67 @@ public final class Application implements AutoCloseable {
                     new RequirementSplitter()::split, translator, cedar, arns, ids, clock,
                     config.generation());
             closeables.add(generation);
-            routes.add(new GenerationRoutes(generation.service()));
             Optional<GeneratedAssets> generatedAssets = Optional.of(generation.assets());
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
                     cedar, new PolicyAnalyzer(cedar)::analyze, idempotency, arns, ids, clock);
-            routes.add(new PolicyRoutes(policyEngines, policies));
 
-            Javalin http = ApiApp.create(config.host(), routes).start(config.port());
+            // review and the audit trail: approving an asset (or CreatePolicy from one) creates the policy
+            AuditTrail audit = new JdbcAuditTrail(database.jdbc(), ids, clock);
+            ReviewService reviews = new ReviewService(new JdbcReviewStore(database.jdbc()), generation.assets(),
+                    gatewayDirectory, policies, cedar, audit, idempotency, database.jdbc(), ids, clock,
+                    config.requiredApprovals());
+            routes.add(new GenerationRoutes(generation.service(), reviews::states));
+            routes.add(new PolicyRoutes(policyEngines, policies, reviews));
+            routes.add(new ReviewRoutes(reviews));
+            routes.add(new AuditRoutes(audit));
+
+            Javalin http = ApiApp.create(config.host(), routes, security, Optional.of(new HttpAudit(audit, arns)))
+                    .start(config.port());
             return new Application(database, http, closeables, gateways);
         } catch (RuntimeException e) {
             closeAll(closeables);
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * SigV4 against the credentials file, or local mode. Local mode on a non-loopback address is refused:
+     * anyone who could reach the port would be an admin and a reviewer.
+     */
+    static Security security(ServiceConfig config, Clock clock) {
+        if (config.credentials().isPresent()) {
+            var keys = CredentialsFile.load(config.credentials().get());
+            log.info("Credentials file {}: {} access keys; every request must carry an AWS Signature V4 "
+                    + "(service bedrock-agentcore, region {})", config.credentials().get(), keys.size(), config.region());
+            return new Security(List.of(new SigV4Authenticator(new SigV4Verifier(keys, config.region(), clock))));
+        }
+        if (!isLoopback(config.host())) {
+            throw new IllegalStateException("Refusing to listen on " + config.host() + " without credentials: in local mode "
+                    + "every caller is an admin and a reviewer, so only loopback (127.0.0.1, ::1, localhost) is allowed. "
+                    + "Configure --credentials FILE (AUTHORING_CREDENTIALS) to serve other addresses.");
+        }
+        return Security.local();
+    }
+
+    public static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            // literal addresses only: a host name is never resolved here
+            if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
+                return false;
+            }
+            return java.net.InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Every route and the access it declares (the roles table of the README is checked against this). */
+    public List<ApiApp.DeclaredRoute> routes() {
+        return ApiApp.routes(http);
     }
 
     public int port() {

@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param jdbcUrl   a PostgreSQL URL to use instead of the embedded database
  * @param generation generation job settings (threads, deadline, heartbeat...)
  * @param translator which translator proposes policies (rules by default) and its model settings
+ * @param credentials the credentials file (access keys, principals, roles); absent is local mode, loopback only
+ * @param requiredApprovals approvals an asset needs before its policy is created (1-10)
  */
 public record ServiceConfig(String host, int port, Path dataDir, String region, String account,
                             Optional<String> jdbcUrl, String dbUser, String dbPassword,
-                            GenerationSettings generation, ModelTranslatorConfig translator) {
+                            GenerationSettings generation, ModelTranslatorConfig translator,
+                            Optional<Path> credentials, int requiredApprovals) {
     public ServiceConfig {
         new Arns(region, account); // validates both, with a message a person can act on
         if (port < 0 || port > 65535) {
@@ -27,6 +30,17 @@ public record ServiceConfig(String host, int port, Path dataDir, String region, 
         jdbcUrl = jdbcUrl == null ? Optional.empty() : jdbcUrl;
         generation = generation == null ? GenerationSettings.defaults() : generation;
         translator = translator == null ? ModelTranslatorConfig.rulesOnly() : translator;
+        credentials = credentials == null ? Optional.empty() : credentials;
+        if (requiredApprovals < 1 || requiredApprovals > 10) {
+            throw new IllegalArgumentException("required approvals must be 1-10: " + requiredApprovals);
+        }
+    }
+
+    public ServiceConfig(String host, int port, Path dataDir, String region, String account,
+                         Optional<String> jdbcUrl, String dbUser, String dbPassword,
+                         GenerationSettings generation, ModelTranslatorConfig translator) {
+        this(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation, translator,
+                Optional.empty(), 1);
     }
 
     /** With default generation settings. */
@@ -37,11 +51,28 @@ public record ServiceConfig(String host, int port, Path dataDir, String region, 
     }
 
     public ServiceConfig withGeneration(GenerationSettings settings) {
-        return new ServiceConfig(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, settings, translator);
+        return new ServiceConfig(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, settings, translator,
+                credentials, requiredApprovals);
     }
 
     public ServiceConfig withTranslator(ModelTranslatorConfig newTranslator) {
-        return new ServiceConfig(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation, newTranslator);
+        return new ServiceConfig(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation, newTranslator,
+                credentials, requiredApprovals);
+    }
+
+    public ServiceConfig withCredentials(Path file) {
+        return new ServiceConfig(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation, translator,
+                Optional.ofNullable(file), requiredApprovals);
+    }
+
+    public ServiceConfig withRequiredApprovals(int approvals) {
+        return new ServiceConfig(host, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation, translator,
+                credentials, approvals);
+    }
+
+    public ServiceConfig withHost(String newHost) {
+        return new ServiceConfig(newHost, port, dataDir, region, account, jdbcUrl, dbUser, dbPassword, generation, translator,
+                credentials, requiredApprovals);
     }
 
     public static ServiceConfig local(Path dataDir) {

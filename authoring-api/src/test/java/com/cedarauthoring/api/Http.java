@@ -7,28 +7,67 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
-/** The API tests' JSON client (JDK HttpClient, loopback only), and polling with a deadline. */
+/**
+ * The API tests' JSON client (JDK HttpClient, loopback only), and polling with a deadline. {@link #signed}
+ * signs every request with AWS Signature V4 using the AWS SDK's own signer, as an SDK would.
+ */
 public final class Http {
     /** Status, the {@code x-amzn-ErrorType} header (null on success) and the JSON body. */
     public record Response(int status, String errorType, JsonNode body) {}
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** How requests are signed: key, region and signing clock; null key = unsigned. */
+    public record Signing(TestCredentials.Key key, String region, Clock clock) {}
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final int port;
     private final String base;
+    private final Signing signing;
 
     public Http(int port) {
+        this(port, null);
+    }
+
+    private Http(int port, Signing signing) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
+        this.signing = signing;
+    }
+
+    /** Every request signed with {@code key} for us-west-2 at the current time. */
+    public static Http signed(int port, TestCredentials.Key key) {
+        return new Http(port, new Signing(key, "us-west-2", Clock.systemUTC()));
+    }
+
+    public static Http signed(int port, Signing signing) {
+        return new Http(port, signing);
     }
 
     public Response send(String method, String path, String body) {
+        return send(method, path, body, body);
+    }
+
+    /** Signs {@code signedBody} but sends {@code sentBody}: a body tampered with in transit. */
+    public Response send(String method, String path, String signedBody, String sentBody) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, sentBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(sentBody));
+        if (signing != null) {
+            sign(b, method, path, signedBody);
+        }
         try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = r.body().isEmpty() ? Json.mapper().createObjectNode() : Json.mapper().readTree(r.body());
             return new Response(r.statusCode(), r.headers().firstValue("x-amzn-ErrorType").orElse(null), json);
         } catch (IOException e) {
@@ -37,6 +76,32 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private void sign(HttpRequest.Builder b, String method, String path, String body) {
+        int q = path.indexOf('?');
+        SdkHttpFullRequest.Builder r = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method))
+                .protocol("http").host("127.0.0.1").port(port).encodedPath(q < 0 ? path : path.substring(0, q))
+                .putHeader("Content-Type", "application/json");
+        if (q >= 0) {
+            for (String pair : path.substring(q + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                r.appendRawQueryParameter(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        var signed = AwsV4HttpSigner.create().sign(s -> s
+                .identity(AwsCredentialsIdentity.create(signing.key().accessKeyId(), signing.key().secretAccessKey()))
+                .request(r.build()).payload(ContentStreamProvider.fromByteArray(bytes))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "bedrock-agentcore")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, signing.region())
+                .putProperty(HttpSigner.SIGNING_CLOCK, signing.clock()));
+        signed.request().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-type")) {
+                values.forEach(v -> b.header(name, v));
+            }
+        });
     }
 
     public Response get(String path) {

@@ -12,11 +12,20 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreC
 public final class LocalSdk {
     private LocalSdk() {}
 
+    /** Signed with the every-role test key ({@link TestCredentials#ALL}); local mode accepts it too. */
     public static BedrockAgentCoreControlClient client(int port) {
+        return client(port, TestCredentials.ALL);
+    }
+
+    public static BedrockAgentCoreControlClient client(int port, TestCredentials.Key key) {
+        return client(port, key.accessKeyId(), key.secretAccessKey(), Region.US_WEST_2);
+    }
+
+    public static BedrockAgentCoreControlClient client(int port, String accessKeyId, String secret, Region region) {
         return BedrockAgentCoreControlClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).apiCallTimeout(Duration.ofSeconds(20)))
                 .build();
     }

@@ -46,7 +46,7 @@ class SdkWireCompatibilityTest {
 
     @BeforeEach
     void start() {
-        app = Application.start(ServiceConfig.local(dir));
+        app = Application.start(TestCredentials.signed(dir));
         sdk = LocalSdk.client(app.port());
     }
 

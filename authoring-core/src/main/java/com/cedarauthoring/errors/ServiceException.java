@@ -6,7 +6,8 @@ package com.cedarauthoring.errors;
  */
 public abstract sealed class ServiceException extends RuntimeException
         permits ValidationException, ResourceNotFoundException, ConflictException,
-                ThrottlingException, AccessDeniedException, ServiceQuotaExceededException {
+                ThrottlingException, AccessDeniedException, ServiceQuotaExceededException,
+                AuthenticationException {
 
     protected ServiceException(String message) {
         super(message, null, false, false); // stack traces of expected failures are noise

@@ -76,7 +76,7 @@ public final class GenerationService {
         String id = ids.resourceId(request.name());
         PolicyGeneration generation = new PolicyGeneration(engine.policyEngineId(), id, request.name(),
                 arns.policyGeneration(engine.policyEngineId(), id), request.resourceArn(), request.rawText(),
-                GenerationStatus.GENERATING, List.of(), now, now);
+                GenerationStatus.GENERATING, List.of(), now, now, request.startedBy());
         try {
             transactions.inTransaction(() -> {
                 store.insert(generation, request.clientToken(), hash);

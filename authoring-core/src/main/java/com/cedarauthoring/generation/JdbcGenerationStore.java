@@ -22,7 +22,7 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {};
     private static final TypeReference<List<DecisionExample>> EXAMPLES = new TypeReference<>() {};
     private static final String GENERATION_COLUMNS = "policy_generation_id, policy_engine_id, name, arn, resource_arn, "
-            + "raw_text, status, status_reasons, created_at, updated_at";
+            + "raw_text, status, status_reasons, created_at, updated_at, started_by";
     private static final String ASSET_COLUMNS = "policy_generation_asset_id, cedar, raw_text_fragment, span_start, span_end, "
             + "findings, explanation, examples, provenance";
 
@@ -37,9 +37,9 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
     @Override
     public void insert(PolicyGeneration g, Optional<String> clientToken, String requestHash) {
         jdbc.update("INSERT INTO policy_generations (" + GENERATION_COLUMNS + ", client_token, request_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 g.policyGenerationId(), g.policyEngineId(), g.name(), g.arn(), g.resourceArn(), g.rawText(),
-                g.status().name(), json(g.statusReasons()), g.createdAt(), g.updatedAt(),
+                g.status().name(), json(g.statusReasons()), g.createdAt(), g.updatedAt(), g.startedBy(),
                 clientToken.orElse(null), requestHash);
     }
 
@@ -125,14 +125,14 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
     public Optional<GeneratedAsset> find(String policyEngineId, String policyGenerationId, String policyGenerationAssetId) {
         return find(policyEngineId, policyGenerationId).flatMap(g -> asset(policyGenerationId, policyGenerationAssetId)
                 .map(a -> new GeneratedAsset(policyEngineId, policyGenerationId, a.policyGenerationAssetId(),
-                        g.resourceArn(), a.cedar(), a.findings())));
+                        g.resourceArn(), a.cedar(), a.findings(), g.arn(), g.startedBy())));
     }
 
     private static PolicyGeneration generation(ResultSet rs) throws SQLException {
         return new PolicyGeneration(rs.getString("policy_engine_id"), rs.getString("policy_generation_id"),
                 rs.getString("name"), rs.getString("arn"), rs.getString("resource_arn"), rs.getString("raw_text"),
                 GenerationStatus.valueOf(rs.getString("status")), read(rs.getString("status_reasons"), STRINGS),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), rs.getString("started_by"));
     }
 
     private static Asset asset(ResultSet rs) throws SQLException {

@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
  * the resource is exactly that gateway, and every action named is one of its tools (or, for
  * {@code action in}, one of its targets). Works on the EST so it judges every translator alike.
  */
-final class ScopeCheck {
+public final class ScopeCheck {
     private static final String ACTION_TYPE = GatewaySchema.NAMESPACE + "::Action";
     private static final String GATEWAY_TYPE = GatewaySchema.NAMESPACE + "::Gateway";
 
     private ScopeCheck() {}
 
     /** Problems found, empty when the scope is within the gateway. */
-    static List<String> violations(JsonNode est, GatewaySchema schema) {
+    public static List<String> violations(JsonNode est, GatewaySchema schema) {
         List<String> problems = new ArrayList<>();
         JsonNode resource = est.path("resource");
         Optional<Entity> gateway = entity(resource.path("entity"));

@@ -45,18 +45,27 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--generation-deadline", defaultValue = "${env:AUTHORING_GENERATION_DEADLINE:-60}", description = "Seconds after which a generation still GENERATING ends GENERATE_FAILED (env AUTHORING_GENERATION_DEADLINE, default ${DEFAULT-VALUE}).")
     long generationDeadlineSeconds;
 
+    @Option(names = "--host", defaultValue = "${env:AUTHORING_HOST:-127.0.0.1}", description = "Bind address (env AUTHORING_HOST, default ${DEFAULT-VALUE}); anything but loopback needs --credentials.")
+    String host;
+
+    @Option(names = "--credentials", defaultValue = "${env:AUTHORING_CREDENTIALS}", description = "Credentials file: access keys, principals and roles (env AUTHORING_CREDENTIALS). Without it: local mode, loopback only.")
+    Path credentials;
+
+    @Option(names = "--required-approvals", defaultValue = "${env:AUTHORING_REQUIRED_APPROVALS:-1}", description = "Approvals an asset needs before its policy is created, 1-10 (env AUTHORING_REQUIRED_APPROVALS, default ${DEFAULT-VALUE}).")
+    int requiredApprovals;
+
     @Mixin
     TranslatorOptions translatorOptions;
 
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        // Local mode: no credentials are configured, so nothing but this machine may reach the API.
-        ServiceConfig config = new ServiceConfig("127.0.0.1", port, dataDir, region, account,
+        // Without credentials (local mode) Application refuses any address but loopback.
+        ServiceConfig config = new ServiceConfig(host, port, dataDir, region, account,
                 Optional.ofNullable(jdbcUrl).filter(s -> !s.isBlank()), dbUser, dbPassword,
                 GenerationSettings.defaults().withThreads(generationThreads)
                         .withDeadline(java.time.Duration.ofSeconds(generationDeadlineSeconds)),
-                translatorOptions.toConfig(region));
+                translatorOptions.toConfig(region)).withCredentials(credentials).withRequiredApprovals(requiredApprovals);
         Application app = Application.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -64,8 +73,11 @@ public final class ServeCommand implements Callable<Integer> {
             app.close();
             stopped.countDown();
         }, "shutdown"));
-        log.info("Local mode: no credentials configured, listening on loopback only and accepting any signature");
-        log.info("Cedar authoring service ready at http://127.0.0.1:{}/ (started in {} ms, region {}, translator {}, data {})",
+        if (config.credentials().isEmpty()) {
+            log.info("Local mode: no credentials configured, listening on loopback only, accepting any signature; "
+                    + "every caller is 'local' with every role and four-eyes is off");
+        }
+        log.info("Cedar authoring service ready at http://" + host + ":{}/ (started in {} ms, region {}, translator {}, data {})",
                 app.port(), (System.nanoTime() - started) / 1_000_000, region, config.translator().describe(),
                 config.jdbcUrl().isPresent() ? "PostgreSQL" : dataDir.toAbsolutePath());
         stopped.await();

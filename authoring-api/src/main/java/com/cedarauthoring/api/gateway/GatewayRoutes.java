@@ -1,5 +1,6 @@
 package com.cedarauthoring.api.gateway;
 
+import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.api.http.PageJson;
 
 import com.cedarauthoring.api.http.RequestBody;
@@ -40,32 +41,32 @@ public final class GatewayRoutes implements RouteModule {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/gateways", ctx -> ctx.status(202).json(gateway(gateways.createGateway(body(ctx)))));
+        routes.post("/gateways", ctx -> ctx.status(202).json(gateway(gateways.createGateway(body(ctx)))), Access.ADMIN);
         routes.get("/gateways", ctx -> {
             Page<Gateway> page = gateways.listGateways(page(ctx));
             ctx.json(PageJson.of(page, "items", GatewayRoutes::gatewaySummary));
-        });
-        routes.get("/gateways/{gatewayIdentifier}", ctx -> ctx.json(gateway(gateways.getGateway(gatewayId(ctx)))));
-        routes.put("/gateways/{gatewayIdentifier}", this::updateGateway);
-        routes.patch("/gateways/{gatewayIdentifier}", this::updateGateway);
+        }, Access.READ);
+        routes.get("/gateways/{gatewayIdentifier}", ctx -> ctx.json(gateway(gateways.getGateway(gatewayId(ctx)))), Access.READ);
+        routes.put("/gateways/{gatewayIdentifier}", this::updateGateway, Access.ADMIN);
+        routes.patch("/gateways/{gatewayIdentifier}", this::updateGateway, Access.ADMIN);
         routes.delete("/gateways/{gatewayIdentifier}", ctx -> {
             Gateway g = gateways.deleteGateway(gatewayId(ctx));
             ObjectNode out = Json.mapper().createObjectNode().put("gatewayId", g.gatewayId()).put("status", Gateway.DELETING);
             out.putArray("statusReasons");
             ctx.status(202).json(out);
-        });
-        routes.get("/gateways/{gatewayIdentifier}/schema", this::schema);
+        }, Access.ADMIN);
+        routes.get("/gateways/{gatewayIdentifier}/schema", this::schema, Access.READ);
 
         routes.post("/gateways/{gatewayIdentifier}/targets", ctx ->
-                ctx.status(202).json(target(gateways.createTarget(gatewayId(ctx), body(ctx)))));
+                ctx.status(202).json(target(gateways.createTarget(gatewayId(ctx), body(ctx)))), Access.ADMIN);
         routes.get("/gateways/{gatewayIdentifier}/targets", ctx -> {
             Page<GatewayTarget> page = gateways.listTargets(gatewayId(ctx), page(ctx));
             ctx.json(PageJson.of(page, "items", GatewayRoutes::targetSummary));
-        });
+        }, Access.READ);
         routes.get("/gateways/{gatewayIdentifier}/targets/{targetId}", ctx ->
-                ctx.json(target(gateways.getTarget(gatewayId(ctx), ctx.pathParam("targetId")))));
-        routes.put("/gateways/{gatewayIdentifier}/targets/{targetId}", this::updateTarget);
-        routes.patch("/gateways/{gatewayIdentifier}/targets/{targetId}", this::updateTarget);
+                ctx.json(target(gateways.getTarget(gatewayId(ctx), ctx.pathParam("targetId")))), Access.READ);
+        routes.put("/gateways/{gatewayIdentifier}/targets/{targetId}", this::updateTarget, Access.ADMIN);
+        routes.patch("/gateways/{gatewayIdentifier}/targets/{targetId}", this::updateTarget, Access.ADMIN);
         routes.delete("/gateways/{gatewayIdentifier}/targets/{targetId}", ctx -> {
             GatewayTarget t = gateways.deleteTarget(gatewayId(ctx), ctx.pathParam("targetId"));
             ObjectNode out = Json.mapper().createObjectNode()
@@ -73,7 +74,7 @@ public final class GatewayRoutes implements RouteModule {
                     .put("targetId", t.targetId()).put("status", Gateway.DELETING);
             out.putArray("statusReasons");
             ctx.status(202).json(out);
-        });
+        }, Access.ADMIN);
     }
 
     private void updateGateway(Context ctx) {

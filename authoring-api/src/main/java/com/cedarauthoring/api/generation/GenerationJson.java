@@ -1,6 +1,9 @@
 package com.cedarauthoring.api.generation;
 
 import com.cedarauthoring.api.http.PageJson;
+import com.cedarauthoring.api.review.ReviewRoutes;
+import com.cedarauthoring.review.ReviewState;
+import java.util.Map;
 
 import com.cedarauthoring.explain.DecisionExample;
 import com.cedarauthoring.findings.Finding;
@@ -34,8 +37,15 @@ final class GenerationJson {
         return PageJson.of(page, "policyGenerations", GenerationJson::generation);
     }
 
-    static ObjectNode assetPage(Page<Asset> page) {
-        return PageJson.of(page, "policyGenerationAssets", GenerationJson::asset);
+    /** @param reviews review states by asset id; null when review is not wired (no {@code review} member) */
+    static ObjectNode assetPage(Page<Asset> page, Map<String, ReviewState> reviews) {
+        return PageJson.of(page, "policyGenerationAssets", a -> {
+            ObjectNode n = asset(a);
+            if (reviews != null) {
+                n.set("review", ReviewRoutes.state(reviews.getOrDefault(a.policyGenerationAssetId(), ReviewState.PENDING)));
+            }
+            return n;
+        });
     }
 
     static ObjectNode asset(Asset a) {

@@ -1,14 +1,19 @@
 package com.cedarauthoring.api.generation;
 
+import com.cedarauthoring.api.auth.Access;
+import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.api.http.RequestBody;
 import com.cedarauthoring.api.http.RouteModule;
 import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.generation.GenerationService;
 import com.cedarauthoring.generation.StartGeneration;
+import com.cedarauthoring.review.ReviewState;
 import com.cedarauthoring.store.IdempotencyStore;
 import com.cedarauthoring.store.PageRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** StartPolicyGeneration (202), GetPolicyGeneration, ListPolicyGenerations, ListPolicyGenerationAssets. */
@@ -17,19 +22,32 @@ public final class GenerationRoutes implements RouteModule {
     private static final String BASE = "/policy-engines/{policyEngineId}/policy-generations";
 
     private final GenerationService generations;
+    private final Function<String, Map<String, ReviewState>> reviewStates;
 
+    /** Without review: assets carry no {@code review} member. */
     public GenerationRoutes(GenerationService generations) {
+        this(generations, null);
+    }
+
+    /** @param reviewStates review state of the reviewed assets of a generation, by asset id */
+    public GenerationRoutes(GenerationService generations, Function<String, Map<String, ReviewState>> reviewStates) {
         this.generations = generations;
+        this.reviewStates = reviewStates;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post(BASE, this::start);
-        routes.get(BASE, ctx -> ctx.json(GenerationJson.generationPage(generations.list(engineId(ctx), page(ctx)))));
+        routes.post(BASE, this::start, Access.AUTHOR);
+        routes.get(BASE, ctx -> ctx.json(GenerationJson.generationPage(generations.list(engineId(ctx), page(ctx)))),
+                Access.READ);
         routes.get(BASE + "/{policyGenerationId}",
-                ctx -> ctx.json(GenerationJson.generation(generations.get(engineId(ctx), generationId(ctx)))));
-        routes.get(BASE + "/{policyGenerationId}/assets",
-                ctx -> ctx.json(GenerationJson.assetPage(generations.assets(engineId(ctx), generationId(ctx), page(ctx)))));
+                ctx -> ctx.json(GenerationJson.generation(generations.get(engineId(ctx), generationId(ctx)))), Access.READ);
+        routes.get(BASE + "/{policyGenerationId}/assets", ctx -> {
+            String generationId = generationId(ctx);
+            var page = generations.assets(engineId(ctx), generationId, page(ctx));
+            Map<String, ReviewState> states = reviewStates == null ? null : reviewStates.apply(generationId);
+            ctx.json(GenerationJson.assetPage(page, states));
+        }, Access.READ);
     }
 
     private void start(Context ctx) {
@@ -40,7 +58,8 @@ public final class GenerationRoutes implements RouteModule {
         String arn = body.requiredObject("resource").requiredString("arn", 20, 1011);
         var clientToken = IdempotencyStore.requireValidToken("clientToken", body.optionalString("clientToken"));
         ctx.status(202).json(GenerationJson.generation(
-                generations.start(new StartGeneration(engineId, name, arn, rawText, clientToken))));
+                generations.start(new StartGeneration(engineId, name, arn, rawText, clientToken,
+                        Security.principal(ctx).name()))));
     }
 
     private static PageRequest page(Context ctx) {

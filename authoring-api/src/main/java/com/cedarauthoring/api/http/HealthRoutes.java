@@ -1,5 +1,6 @@
 package com.cedarauthoring.api.http;
 
+import com.cedarauthoring.api.auth.Access;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 
@@ -16,6 +17,6 @@ public final class HealthRoutes implements RouteModule {
         routes.get("/health", ctx -> {
             boolean up = databaseUp.getAsBoolean();
             ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
-        });
+        }, Access.PUBLIC);
     }
 }

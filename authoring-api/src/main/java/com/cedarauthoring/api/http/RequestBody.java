@@ -94,6 +94,45 @@ public final class RequestBody {
                 .orElseThrow(() -> ValidationException.field(field(member), "Member must not be null"));
     }
 
+    /** A JSON boolean; absent or null is false. */
+    public boolean optionalBoolean(String member) {
+        JsonNode v = node.get(member);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw ValidationException.field(field(member), "Member must be a boolean");
+        }
+        return v.booleanValue();
+    }
+
+    /** A JSON array of enum names; absent or null is empty. */
+    public <E extends Enum<E>> java.util.Set<E> optionalEnumList(String member, Class<E> type, int max) {
+        JsonNode v = node.get(member);
+        java.util.Set<E> out = new java.util.LinkedHashSet<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray() || v.size() > max) {
+            throw ValidationException.field(field(member), "Member must be a list of at most " + max + " strings");
+        }
+        for (JsonNode item : v) {
+            String name = item.isTextual() ? item.textValue() : null;
+            E match = null;
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(name)) {
+                    match = e;
+                }
+            }
+            if (match == null) {
+                throw ValidationException.field(field(member), "Member must contain only values of "
+                        + java.util.Arrays.toString(type.getEnumConstants()));
+            }
+            out.add(match);
+        }
+        return out;
+    }
+
     public Optional<RequestBody> optionalObject(String member) {
         JsonNode v = node.get(member);
         if (v == null || v.isNull()) {

@@ -1,11 +1,18 @@
 package com.cedarauthoring.api.policy;
 
+import com.cedarauthoring.api.audit.HttpAudit;
+import com.cedarauthoring.api.auth.Access;
+import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.api.http.RequestBody;
 import com.cedarauthoring.api.http.RouteModule;
 import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.identity.Principal;
+import com.cedarauthoring.identity.Role;
+import com.cedarauthoring.review.ReviewService;
 import com.cedarauthoring.policy.DescriptionChange;
 import com.cedarauthoring.policy.EnforcementMode;
 import com.cedarauthoring.policy.NewPolicy;
+import com.cedarauthoring.policy.Policy;
 import com.cedarauthoring.policy.PolicyChange;
 import com.cedarauthoring.policy.PolicyDefinition;
 import com.cedarauthoring.policy.PolicyEngineService;
@@ -26,6 +33,10 @@ import java.util.regex.Pattern;
 /**
  * AgentCore's policy engine and policy operations. Updates answer both {@code PATCH} (current model)
  * and {@code PUT} (preview model, still sent by SDK 2.40.x).
+ *
+ * <p>Admins manage engines and policies directly. CreatePolicy with {@code definition.policyGeneration} is
+ * an approval of that asset, so it is open to reviewers and goes through {@link ReviewService} (four-eyes,
+ * findings, approvals, audit); with a statement it needs admin.
  */
 public final class PolicyRoutes implements RouteModule {
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-[a-z0-9_]{10}");
@@ -33,32 +44,36 @@ public final class PolicyRoutes implements RouteModule {
 
     private final PolicyEngineService engines;
     private final PolicyService policies;
+    private final ReviewService reviews;
 
-    public PolicyRoutes(PolicyEngineService engines, PolicyService policies) {
+    public PolicyRoutes(PolicyEngineService engines, PolicyService policies, ReviewService reviews) {
         this.engines = engines;
         this.policies = policies;
+        this.reviews = reviews;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/policy-engines", this::createEngine);
-        routes.get("/policy-engines", ctx -> ctx.json(PolicyJson.enginePage(engines.list(page(ctx)))));
-        routes.get("/policy-engines/{policyEngineId}", ctx -> ctx.json(PolicyJson.engine(engines.get(engineId(ctx)))));
+        routes.post("/policy-engines", this::createEngine, Access.ADMIN);
+        routes.get("/policy-engines", ctx -> ctx.json(PolicyJson.enginePage(engines.list(page(ctx)))), Access.READ);
+        routes.get("/policy-engines/{policyEngineId}", ctx -> ctx.json(PolicyJson.engine(engines.get(engineId(ctx)))),
+                Access.READ);
         Handler updateEngine = this::updateEngine;
-        routes.patch("/policy-engines/{policyEngineId}", updateEngine);
-        routes.put("/policy-engines/{policyEngineId}", updateEngine);
+        routes.patch("/policy-engines/{policyEngineId}", updateEngine, Access.ADMIN);
+        routes.put("/policy-engines/{policyEngineId}", updateEngine, Access.ADMIN);
         routes.delete("/policy-engines/{policyEngineId}",
-                ctx -> ctx.status(202).json(PolicyJson.engine(engines.delete(engineId(ctx)))));
+                ctx -> ctx.status(202).json(PolicyJson.engine(engines.delete(engineId(ctx)))), Access.ADMIN);
 
-        routes.post("/policy-engines/{policyEngineId}/policies", this::createPolicy);
-        routes.get("/policy-engines/{policyEngineId}/policies", this::listPolicies);
+        // admin with a statement, reviewer with an asset (decided in the handler once the body is read)
+        routes.post("/policy-engines/{policyEngineId}/policies", this::createPolicy, Access.ADMIN, Access.REVIEWER);
+        routes.get("/policy-engines/{policyEngineId}/policies", this::listPolicies, Access.READ);
         routes.get("/policy-engines/{policyEngineId}/policies/{policyId}",
-                ctx -> ctx.json(PolicyJson.policy(policies.get(engineId(ctx), policyId(ctx)))));
+                ctx -> ctx.json(PolicyJson.policy(policies.get(engineId(ctx), policyId(ctx)))), Access.READ);
         Handler updatePolicy = this::updatePolicy;
-        routes.patch("/policy-engines/{policyEngineId}/policies/{policyId}", updatePolicy);
-        routes.put("/policy-engines/{policyEngineId}/policies/{policyId}", updatePolicy);
+        routes.patch("/policy-engines/{policyEngineId}/policies/{policyId}", updatePolicy, Access.ADMIN);
+        routes.put("/policy-engines/{policyEngineId}/policies/{policyId}", updatePolicy, Access.ADMIN);
         routes.delete("/policy-engines/{policyEngineId}/policies/{policyId}",
-                ctx -> ctx.status(202).json(PolicyJson.policy(policies.delete(engineId(ctx), policyId(ctx)))));
+                ctx -> ctx.status(202).json(PolicyJson.policy(policies.delete(engineId(ctx), policyId(ctx)))), Access.ADMIN);
     }
 
     private void createEngine(Context ctx) {
@@ -84,6 +99,14 @@ public final class PolicyRoutes implements RouteModule {
                 body.optionalEnum("validationMode", ValidationMode.class),
                 body.optionalEnum("enforcementMode", EnforcementMode.class));
         Optional<String> clientToken = body.optionalString("clientToken");
+        if (definition instanceof PolicyDefinition.FromGeneration) {
+            Principal reviewer = Security.require(ctx, Role.REVIEWER, "create a policy from a generated asset (an approval)");
+            Policy created = reviews.createFromAsset(id, request, clientToken, reviewer);
+            HttpAudit.recordedByService(ctx);
+            ctx.status(202).json(PolicyJson.policy(created));
+            return;
+        }
+        Security.require(ctx, Role.ADMIN, "create a policy from a statement");
         ctx.status(202).json(PolicyJson.policy(policies.create(id, request, clientToken)));
     }
 

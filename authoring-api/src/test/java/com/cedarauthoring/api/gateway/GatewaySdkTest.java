@@ -1,6 +1,7 @@
 package com.cedarauthoring.api.gateway;
 
 import com.cedarauthoring.api.LocalSdk;
+import com.cedarauthoring.api.TestCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +39,7 @@ class GatewaySdkTest {
 
     @BeforeAll
     static void start() {
-        app = Application.start(ServiceConfig.local(dataDir));
+        app = Application.start(TestCredentials.signed(dataDir));
         client = LocalSdk.client(app.port());
     }
 

@@ -1,6 +1,7 @@
 package com.cedarauthoring.api.generation;
 
 import com.cedarauthoring.api.LocalSdk;
+import com.cedarauthoring.api.TestCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +43,7 @@ class GenerationSdkTest {
 
     @BeforeAll
     static void start() {
-        app = Application.start(ServiceConfig.local(dataDir));
+        app = Application.start(TestCredentials.signed(dataDir));
         client = LocalSdk.client(app.port());
     }
 

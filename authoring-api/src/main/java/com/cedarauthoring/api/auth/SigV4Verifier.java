@@ -1,0 +1,219 @@
+package com.cedarauthoring.api.auth;
+
+import com.cedarauthoring.errors.AuthenticationException;
+import com.cedarauthoring.errors.AuthenticationException.Kind;
+import com.cedarauthoring.identity.Principal;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * Verifies AWS Signature Version 4 (header form, as the AWS SDKs and CLI send it) by re-signing the received
+ * request with the AWS SDK's own {@link AwsV4HttpSigner} under the caller's secret, at the time the caller
+ * signed, over exactly the headers the caller says it signed, the path as sent and the body received. So
+ * canonicalisation (path double-encoding, query sorting and encoding, header trimming) is the SDK's, not ours.
+ *
+ * <p>Checks, in AWS's order and with AWS's error names: a signature is present
+ * (MissingAuthenticationTokenException), the key is known (UnrecognizedClientException), the scope is this
+ * service and region, the time is within 5 minutes, the payload hash (when sent) matches the body, and the
+ * signature matches (InvalidSignatureException). Signatures are compared in constant time. No message carries
+ * the secret or the expected signature.
+ */
+public final class SigV4Verifier {
+    public static final String SERVICE = "bedrock-agentcore";
+    public static final Duration MAX_SKEW = Duration.ofMinutes(5);
+    private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+
+    private final Map<String, AccessKey> keys;
+    private final String region;
+    private final Clock clock;
+
+    public SigV4Verifier(Map<String, AccessKey> keys, String region, Clock clock) {
+        this.keys = Map.copyOf(keys);
+        this.region = region;
+        this.clock = clock;
+    }
+
+    public Principal verify(SignedHttpRequest request) {
+        String authorization = request.header("authorization");
+        if (authorization == null || authorization.isBlank()) {
+            throw new AuthenticationException(Kind.MISSING_TOKEN, "Missing Authentication Token");
+        }
+        Header header = Header.parse(authorization);
+        String[] scope = header.credential().split("/", -1);
+        if (scope.length != 5) {
+            throw invalid("Credential must have the form <accessKeyId>/<date>/<region>/<service>/aws4_request");
+        }
+        AccessKey key = keys.get(scope[0]);
+        if (key == null) {
+            throw new AuthenticationException(Kind.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+        }
+        String amzDate = request.header("x-amz-date");
+        if (amzDate == null) {
+            throw invalid("Authorization header requires existence of the X-Amz-Date header");
+        }
+        Instant signedAt;
+        try {
+            signedAt = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw invalid("X-Amz-Date must have the form yyyyMMddTHHmmssZ");
+        }
+        if (!scope[1].equals(amzDate.substring(0, 8))) {
+            throw invalid("Date in Credential scope does not match YYYYMMDD from X-Amz-Date");
+        }
+        if (!scope[2].equals(region)) {
+            throw invalid("Credential should be scoped to a valid region, not '" + scope[2] + "'. This service is in '"
+                    + region + "'.");
+        }
+        if (!scope[3].equals(SERVICE) || !scope[4].equals("aws4_request")) {
+            throw invalid("Credential should be scoped to correct service: '" + SERVICE + "'.");
+        }
+        Instant now = clock.instant();
+        if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
+            throw invalid("Signature expired: " + amzDate + " is more than 5 minutes away from the server time "
+                    + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC)) + ".");
+        }
+        List<String> signed = List.of(header.signedHeaders().split(";"));
+        if (!signed.contains("host") || !signed.contains("x-amz-date")) {
+            throw invalid("SignedHeaders must include host and x-amz-date");
+        }
+        String contentSha = request.header("x-amz-content-sha256");
+        if (contentSha != null && !contentSha.equalsIgnoreCase(sha256Hex(request.body()))) {
+            // UNSIGNED-PAYLOAD is refused too: the body of a state change must be covered by the signature
+            throw invalid("The provided x-amz-content-sha256 header does not match what was computed.");
+        }
+        String expected = recompute(request, key, signed, signedAt);
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                header.signature().getBytes(StandardCharsets.US_ASCII))) {
+            throw invalid("The request signature we calculated does not match the signature you provided. "
+                    + "Check your AWS Secret Access Key and signing method.");
+        }
+        return key.principal();
+    }
+
+    private String recompute(SignedHttpRequest request, AccessKey key, List<String> signedHeaders, Instant signedAt) {
+        SdkHttpMethod method;
+        try {
+            method = SdkHttpMethod.fromValue(request.method());
+        } catch (IllegalArgumentException e) {
+            throw invalid("Unsupported method " + request.method());
+        }
+        SdkHttpFullRequest.Builder http = SdkHttpFullRequest.builder().method(method).protocol("http")
+                .host("localhost").encodedPath(request.rawPath());
+        for (String pair : request.rawQuery().split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            http.appendRawQueryParameter(percentDecode(eq < 0 ? pair : pair.substring(0, eq)),
+                    eq < 0 ? "" : percentDecode(pair.substring(eq + 1)));
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : signedHeaders) {
+            List<String> values = request.headers().get(name);
+            if (values == null) {
+                throw invalid("Signed header '" + name + "' is missing from the request");
+            }
+            headers.put(name, values);
+        }
+        http.headers(headers);
+        byte[] body = request.body();
+        SignedRequest signedRequest = SIGNER.sign(r -> r
+                .identity(AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey()))
+                .request(http.build())
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        String authorization = signedRequest.request().firstMatchingHeader("Authorization").orElseThrow();
+        return Header.parse(authorization).signature();
+    }
+
+    private static AuthenticationException invalid(String message) {
+        return new AuthenticationException(Kind.INVALID_SIGNATURE, message);
+    }
+
+    static String sha256Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 3986 percent-decoding; unlike form decoding, '+' stays '+' (the SDKs encode a space as %20). */
+    private static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length()) {
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi >= 0 && lo >= 0) {
+                    out.write(hi * 16 + lo);
+                    i += 2;
+                    continue;
+                }
+            }
+            out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The parts of {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}. */
+    private record Header(String credential, String signedHeaders, String signature) {
+        static Header parse(String value) {
+            String v = value.strip();
+            if (!v.startsWith(ALGORITHM + " ")) {
+                throw invalid("Authorization header requires the " + ALGORITHM + " algorithm");
+            }
+            String credential = null;
+            String signedHeaders = null;
+            String signature = null;
+            for (String part : v.substring(ALGORITHM.length()).split(",")) {
+                String p = part.strip();
+                int eq = p.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String name = p.substring(0, eq);
+                String val = p.substring(eq + 1);
+                switch (name) {
+                    case "Credential" -> credential = val;
+                    case "SignedHeaders" -> signedHeaders = val.toLowerCase(Locale.ROOT);
+                    case "Signature" -> signature = val;
+                    default -> { }
+                }
+            }
+            if (credential == null || signedHeaders == null || signature == null) {
+                throw invalid("Authorization header requires 'Credential', 'SignedHeaders' and 'Signature'");
+            }
+            return new Header(credential, signedHeaders, signature);
+        }
+    }
+}

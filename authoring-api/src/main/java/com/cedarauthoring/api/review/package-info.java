@@ -1,0 +1,2 @@
+/** Review of generated assets over HTTP: {@code POST .../review}, {@code GET .../reviews}. */
+package com.cedarauthoring.api.review;

@@ -1,0 +1,158 @@
+package com.cedarauthoring.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cedarauthoring.api.Application;
+import com.cedarauthoring.api.Http;
+import com.cedarauthoring.api.LocalSdk;
+import com.cedarauthoring.api.ServiceConfig;
+import com.cedarauthoring.api.TestCredentials;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
+
+/**
+ * Issue 10's identity proof: the real AWS SDK client and raw requests signed by the SDK's signer against a
+ * service with a credentials file. Each failure answers 403 with AWS's error name and changes nothing.
+ */
+class SigV4AuthTest {
+    @TempDir
+    static Path dataDir;
+    static Application app;
+
+    @BeforeAll
+    static void start() {
+        app = Application.start(TestCredentials.signed(dataDir));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void theRightKeyWorksThroughTheSdk() {
+        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(app.port(), TestCredentials.ADMIN)) {
+            var engine = sdk.createPolicyEngine(b -> b.name("SignedEngine"));
+            assertThat(sdk.getPolicyEngine(b -> b.policyEngineId(engine.policyEngineId())).name()).isEqualTo("SignedEngine");
+            // query parameters are part of the canonical request
+            assertThat(sdk.listPolicyEngines(b -> b.maxResults(1)).policyEngines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void rawSignedRequestsToExtensionPathsWithQueryParameters() {
+        Http admin = Http.signed(app.port(), TestCredentials.ADMIN);
+        assertThat(admin.get("/audit-events?maxResults=5").status()).isEqualTo(200);
+        // encoded characters in the query (':' '/' and a space) canonicalise as the SDK signs them
+        Http.Response filtered = admin.get("/audit-events?resourceArn=arn%3Aaws%3Abedrock-agentcore%3Aus-west-2%3A1%3Agateway%2Fx"
+                + "&principal=ada%20lovelace&maxResults=2");
+        assertThat(filtered.status()).as(filtered.body().toString()).isEqualTo(200);
+        assertThat(filtered.body().get("auditEvents")).isEmpty();
+        assertThat(admin.get("/audit-events/verify").body().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void wrongSecretIsAnInvalidSignature() {
+        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(app.port(), TestCredentials.ADMIN.accessKeyId(),
+                "not-the-admin-secret", Region.US_WEST_2)) {
+            assertThatThrownBy(() -> sdk.listPolicyEngines(b -> { }))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                        assertThat(e.getMessage()).doesNotContain(TestCredentials.ADMIN.secretAccessKey());
+                    });
+        }
+    }
+
+    @Test
+    void unknownKeyIsUnrecognized() {
+        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(app.port(), "AKIDNOBODY", "whatever-secret", Region.US_WEST_2)) {
+            assertThatThrownBy(() -> sdk.listPolicyEngines(b -> { }))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+                    });
+        }
+    }
+
+    @Test
+    void wrongRegionIsAnInvalidSignature() {
+        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(app.port(), TestCredentials.ADMIN.accessKeyId(),
+                TestCredentials.ADMIN.secretAccessKey(), Region.US_EAST_1)) {
+            assertThatThrownBy(() -> sdk.listPolicyEngines(b -> { }))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                        assertThat(e.getMessage()).contains("us-east-1").contains("us-west-2");
+                    });
+        }
+    }
+
+    @Test
+    void signaturesOlderOrNewerThanFiveMinutesAreRefused() {
+        for (Duration offset : new Duration[] {Duration.ofMinutes(-6), Duration.ofMinutes(6)}) {
+            Http skewed = Http.signed(app.port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
+                    Clock.offset(Clock.systemUTC(), offset)));
+            Http.Response r = skewed.get("/policy-engines");
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.errorType()).isEqualTo("InvalidSignatureException");
+            assertThat(r.body().get("message").asText()).contains("Signature expired");
+        }
+        // within the window (a replay 4 minutes later) is still accepted, as AWS does
+        Http late = Http.signed(app.port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-4))));
+        assertThat(late.get("/policy-engines").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTamperedBodyIsRefusedAndChangesNothing() {
+        Http admin = Http.signed(app.port(), TestCredentials.ADMIN);
+        Http.Response r = admin.send("POST", "/policy-engines", "{\"name\":\"Honest\"}", "{\"name\":\"Tampered\"}");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.errorType()).isEqualTo("InvalidSignatureException");
+        assertThat(admin.get("/policy-engines?maxResults=100").body().toString()).doesNotContain("Tampered").doesNotContain("Honest");
+    }
+
+    @Test
+    void aMissingSignatureIsAMissingToken() {
+        Http unsigned = new Http(app.port());
+        Http.Response r = unsigned.get("/policy-engines");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.errorType()).isEqualTo("MissingAuthenticationTokenException");
+        Http.Response create = unsigned.post("/policy-engines", "{\"name\":\"Anonymous\"}");
+        assertThat(create.errorType()).isEqualTo("MissingAuthenticationTokenException");
+        // health checks need no signature
+        assertThat(unsigned.get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theRoleIsCheckedAfterTheSignature() {
+        Http author = Http.signed(app.port(), TestCredentials.AUTHOR);
+        Http.Response r = author.post("/policy-engines", "{\"name\":\"ByAnAuthor\"}");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.errorType()).isEqualTo("AccessDeniedException");
+        assertThat(r.body().get("message").asText()).contains("alice").contains("admin");
+    }
+
+    @Test
+    void localModeIsRefusedOnANonLoopbackAddress(@TempDir Path dir) {
+        assertThatThrownBy(() -> Application.start(ServiceConfig.local(dir).withHost("0.0.0.0")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Refusing to listen on 0.0.0.0 without credentials")
+                .hasMessageContaining("--credentials");
+        assertThat(Application.isLoopback("127.0.0.1")).isTrue();
+        assertThat(Application.isLoopback("::1")).isTrue();
+        assertThat(Application.isLoopback("localhost")).isTrue();
+        assertThat(Application.isLoopback("10.0.0.5")).isFalse();
+        assertThat(Application.isLoopback("example.com")).isFalse();
+    }
+}

@@ -1,0 +1,119 @@
+package com.cedarauthoring.audit;
+
+import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.store.Jdbc;
+import com.cedarauthoring.store.Page;
+import com.cedarauthoring.store.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The audit trail in the service database (table {@code audit_events}). Appends lock the single
+ * {@code audit_chain_head} row ({@code SELECT ... FOR UPDATE}, H2 and PostgreSQL alike), so events get
+ * gap-free sequence numbers and each links to the one before, even with several service instances.
+ * The head also remembers the last hash, so removing the newest events is detected too.
+ */
+public final class JdbcAuditTrail implements AuditTrail {
+    private static final String COLUMNS = "sequence_no, event_id, occurred_at, principal, action, resource_arn, details, "
+            + "statement_sha256, previous_hash, hash";
+    private static final int VERIFY_BATCH = 500;
+
+    private final Jdbc jdbc;
+    private final Ids ids;
+    private final Clock clock;
+
+    public JdbcAuditTrail(Jdbc jdbc, Ids ids, Clock clock) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public AuditEvent append(AuditEntry entry) {
+        return jdbc.inTransaction(() -> {
+            Head head = jdbc.queryOne("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
+                    rs -> new Head(rs.getLong(1), rs.getString(2))).orElseThrow(
+                            () -> new IllegalStateException("audit_chain_head row is missing"));
+            long sequence = head.sequence() + 1;
+            Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            String eventId = ids.resourceId("evt");
+            String hash = AuditEvent.hash(sequence, eventId, time, entry.principal(), entry.action(), entry.resourceArn(),
+                    entry.details(), entry.statementSha256(), head.hash());
+            AuditEvent event = new AuditEvent(sequence, eventId, time, entry.principal(), entry.action(),
+                    entry.resourceArn(), entry.details(), entry.statementSha256(), head.hash(), hash);
+            jdbc.update("INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    sequence, eventId, time, entry.principal(), entry.action(), entry.resourceArn(), entry.details(),
+                    entry.statementSha256().orElse(null), head.hash(), hash);
+            jdbc.update("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1", sequence, hash);
+            return event;
+        });
+    }
+
+    @Override
+    public Page<AuditEvent> list(AuditFilter filter, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_events WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        filter.resourceArn().ifPresent(a -> {
+            sql.append(" AND resource_arn = ?");
+            params.add(a);
+        });
+        filter.principal().ifPresent(p -> {
+            sql.append(" AND principal = ?");
+            params.add(p);
+        });
+        sql.append(" ORDER BY sequence_no LIMIT ? OFFSET ?");
+        params.add(page.maxResults() + 1);
+        params.add(page.offset());
+        return Page.fromOverfetch(jdbc.query(sql.toString(), JdbcAuditTrail::event, params.toArray()), page);
+    }
+
+    @Override
+    public Verification verify() {
+        Head head = jdbc.queryOne("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1",
+                rs -> new Head(rs.getLong(1), rs.getString(2))).orElse(new Head(0, AuditEvent.GENESIS));
+        long expectedSequence = 1;
+        String previousHash = AuditEvent.GENESIS;
+        long read = 0;
+        while (true) {
+            List<AuditEvent> batch = jdbc.query("SELECT " + COLUMNS + " FROM audit_events WHERE sequence_no >= ? "
+                    + "ORDER BY sequence_no LIMIT ?", JdbcAuditTrail::event, expectedSequence, VERIFY_BATCH);
+            for (AuditEvent e : batch) {
+                read++;
+                if (e.sequence() != expectedSequence) {
+                    return Verification.broken(read, e.eventId(), "events " + expectedSequence + ".." + (e.sequence() - 1)
+                            + " are missing before this event");
+                }
+                if (!e.previousHash().equals(previousHash)) {
+                    return Verification.broken(read, e.eventId(), "previousHash does not match the hash of the event before it");
+                }
+                if (!e.hash().equals(e.expectedHash())) {
+                    return Verification.broken(read, e.eventId(), "the event's content does not match its hash");
+                }
+                previousHash = e.hash();
+                expectedSequence++;
+            }
+            if (batch.size() < VERIFY_BATCH) {
+                break;
+            }
+        }
+        if (expectedSequence - 1 != head.sequence() || !previousHash.equals(head.hash())) {
+            return Verification.broken(read, null, "the chain ends at event " + (expectedSequence - 1)
+                    + " but " + head.sequence() + " events were appended: the newest events were removed or altered");
+        }
+        return Verification.ok(read);
+    }
+
+    private record Head(long sequence, String hash) {}
+
+    private static AuditEvent event(ResultSet rs) throws SQLException {
+        return new AuditEvent(rs.getLong("sequence_no"), rs.getString("event_id"), Jdbc.instant(rs, "occurred_at"),
+                rs.getString("principal"), rs.getString("action"), rs.getString("resource_arn"), rs.getString("details"),
+                Optional.ofNullable(rs.getString("statement_sha256")), rs.getString("previous_hash"), rs.getString("hash"));
+    }
+}

@@ -8,6 +8,9 @@ import com.cedarauthoring.api.auth.SigV4Authenticator;
 import com.cedarauthoring.api.auth.SigV4Verifier;
 import com.cedarauthoring.api.gateway.GatewayRoutes;
 import com.cedarauthoring.api.review.ReviewRoutes;
+import com.cedarauthoring.api.testing.McpRoutes;
+import com.cedarauthoring.api.testing.TestingRoutes;
+import com.cedarauthoring.testing.PolicyEvaluator;
 import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.audit.JdbcAuditTrail;
 import com.cedarauthoring.review.JdbcReviewStore;
@@ -113,6 +116,11 @@ public final class Application implements AutoCloseable {
             routes.add(new PolicyRoutes(policyEngines, policies, reviews));
             routes.add(new ReviewRoutes(reviews));
             routes.add(new AuditRoutes(audit));
+
+            // testing policies before they are enforced: authorize, test runs, the MCP test endpoint
+            PolicyEvaluator evaluator = new PolicyEvaluator(policies::all, gatewayDirectory, cedar);
+            routes.add(new TestingRoutes(evaluator, gatewayDirectory, cedar));
+            routes.add(new McpRoutes(gateways, evaluator, arns));
 
             Javalin http = ApiApp.create(config.host(), routes, security, Optional.of(new HttpAudit(audit, arns)))
                     .start(config.port());

@@ -30,6 +30,9 @@ final class GenerationJson {
         n.put("status", g.status().name());
         ArrayNode reasons = n.putArray("statusReasons");
         g.statusReasons().forEach(reasons::add);
+        // extensions (SDKs ignore them): the requirement text, for the console to show beside its Cedar, and who started it
+        n.putObject("content").put("rawText", g.rawText());
+        n.put("startedBy", g.startedBy());
         return n;
     }
 

@@ -24,8 +24,9 @@ public record ReviewRequest(ReviewDecision decision, Optional<String> comment, O
         policyName = policyName == null ? Optional.empty() : policyName;
         description = description == null ? Optional.empty() : description;
         statement = statement == null ? Optional.empty() : statement;
+        // an EnumSet keeps declaration order, so the clientToken fingerprint is the same in every JVM
         acknowledgedFindings = acknowledgedFindings == null || acknowledgedFindings.isEmpty()
-                ? Set.of() : Set.copyOf(EnumSet.copyOf(acknowledgedFindings));
+                ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(acknowledgedFindings));
         enforcementMode = enforcementMode == null ? EnforcementMode.ACTIVE : enforcementMode;
     }
 }

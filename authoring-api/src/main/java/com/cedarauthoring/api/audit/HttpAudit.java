@@ -48,7 +48,7 @@ public final class HttpAudit {
         HandlerType method = ctx.method();
         if (READS.contains(method)
                 || ctx.statusCode() < 200 || ctx.statusCode() >= 300 || Boolean.TRUE.equals(ctx.attribute(RECORDED))
-                || ctx.attribute("cedarauthoring.principal") == null) {
+                || Security.principalIfAny(ctx).isEmpty()) {
             return;
         }
         JsonNode body = response(ctx);

@@ -76,6 +76,11 @@ public final class Security {
         return p;
     }
 
+    /** The caller, or empty on PUBLIC routes (nobody was authenticated). */
+    public static Optional<Principal> principalIfAny(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+    }
+
     /** A narrower check inside a handler (e.g. CreatePolicy with a statement needs admin). */
     public static Principal require(Context ctx, Role role, String what) {
         Principal p = principal(ctx);

@@ -29,9 +29,15 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Verifies AWS Signature Version 4 (header form, as the AWS SDKs and CLI send it) by re-signing the received
- * request with the AWS SDK's own {@link AwsV4HttpSigner} under the caller's secret, at the time the caller
- * signed, over exactly the headers the caller says it signed, the path as sent and the body received. So
- * canonicalisation (path double-encoding, query sorting and encoding, header trimming) is the SDK's, not ours.
+ * request with the AWS SDK's own signer under the caller's secret, at the time the caller signed, over exactly
+ * the headers the caller says it signed, the path as sent and the body received. So canonicalisation (path
+ * double-encoding, query sorting and encoding, header trimming) is the SDK's, not ours.
+ *
+ * <p>Which of the SDK's signers: the AWS SDK for Java v2 always signs {@code x-amz-content-sha256}, and its
+ * {@link AwsV4HttpSigner} always adds and signs that header, so requests that signed it are re-signed with
+ * {@code AwsV4HttpSigner}. The AWS CLI (botocore) and {@code curl --aws-sigv4} do not sign it; re-signing those
+ * with {@code AwsV4HttpSigner} would add a header they never signed, so they are re-signed with the SDK's
+ * {@code Aws4Signer}, which signs exactly the headers it is given.
  *
  * <p>Checks, in AWS's order and with AWS's error names: a signature is present
  * (MissingAuthenticationTokenException), the key is known (UnrecognizedClientException), the scope is this
@@ -140,6 +146,9 @@ public final class SigV4Verifier {
         }
         http.headers(headers);
         byte[] body = request.body();
+        if (!signedHeaders.contains("x-amz-content-sha256")) {
+            return legacySignature(http, headers.get("host").get(0), key, signedAt, body);
+        }
         SignedRequest signedRequest = SIGNER.sign(r -> r
                 .identity(AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey()))
                 .request(http.build())
@@ -149,6 +158,28 @@ public final class SigV4Verifier {
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
         String authorization = signedRequest.request().firstMatchingHeader("Authorization").orElseThrow();
         return Header.parse(authorization).signature();
+    }
+
+    /** {@code Aws4Signer} derives the Host header from the request's host and port, so they are set from it. */
+    @SuppressWarnings("deprecation") // the SDK's signer for requests that do not sign x-amz-content-sha256
+    private String legacySignature(SdkHttpFullRequest.Builder http, String hostHeader, AccessKey key, Instant signedAt,
+                                   byte[] body) {
+        int colon = hostHeader.lastIndexOf(':');
+        boolean hasPort = colon > 0 && colon > hostHeader.lastIndexOf(']') && hostHeader.substring(colon + 1).matches("[0-9]{1,5}");
+        http.host(hasPort ? hostHeader.substring(0, colon) : hostHeader);
+        if (hasPort) {
+            http.port(Integer.parseInt(hostHeader.substring(colon + 1)));
+        }
+        http.contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body));
+        SdkHttpFullRequest signed = software.amazon.awssdk.auth.signer.Aws4Signer.create().sign(http.build(),
+                software.amazon.awssdk.auth.signer.params.Aws4SignerParams.builder()
+                        .awsCredentials(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                key.accessKeyId(), key.secretAccessKey()))
+                        .signingName(SERVICE)
+                        .signingRegion(software.amazon.awssdk.regions.Region.of(region))
+                        .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
+                        .build());
+        return Header.parse(signed.firstMatchingHeader("Authorization").orElseThrow()).signature();
     }
 
     private static AuthenticationException invalid(String message) {

@@ -60,6 +60,49 @@ class SigV4AuthTest {
         assertThat(admin.get("/audit-events/verify").body().get("intact").asBoolean()).isTrue();
     }
 
+    /**
+     * The AWS CLI (botocore) and curl --aws-sigv4 do not sign x-amz-content-sha256; such requests are signed here
+     * with the SDK's Aws4Signer, which signs exactly the headers it is given, as those clients do.
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void cliStyleSignaturesWithoutThePayloadHeaderWork() throws Exception {
+        String body = "{\"name\":\"CliEngine\"}";
+        java.net.http.HttpResponse<String> ok = cliStyle("POST", "/policy-engines", body, body);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
+        java.net.http.HttpResponse<String> tampered = cliStyle("POST", "/policy-engines", body, "{\"name\":\"CliEvil\"}");
+        assertThat(tampered.statusCode()).isEqualTo(403);
+        assertThat(tampered.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidSignatureException");
+        assertThat(cliStyle("GET", "/audit-events/verify", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @SuppressWarnings("deprecation")
+    private static java.net.http.HttpResponse<String> cliStyle(String method, String path, String signedBody, String sentBody)
+            throws Exception {
+        var request = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+                .method(software.amazon.awssdk.http.SdkHttpMethod.fromValue(method)).protocol("http").host("127.0.0.1")
+                .port(app.port()).encodedPath(path).putHeader("Content-Type", "application/json");
+        if (signedBody != null) {
+            byte[] bytes = signedBody.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            request.contentStreamProvider(() -> new java.io.ByteArrayInputStream(bytes));
+        }
+        var signed = software.amazon.awssdk.auth.signer.Aws4Signer.create().sign(request.build(),
+                software.amazon.awssdk.auth.signer.params.Aws4SignerParams.builder()
+                        .awsCredentials(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                TestCredentials.ADMIN.accessKeyId(), TestCredentials.ADMIN.secretAccessKey()))
+                        .signingName("bedrock-agentcore").signingRegion(Region.US_WEST_2).build());
+        assertThat(signed.headers().keySet()).noneMatch(h -> h.equalsIgnoreCase("x-amz-content-sha256"));
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + path))
+                .method(method, sentBody == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(sentBody));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                values.forEach(v -> b.header(name, v));
+            }
+        });
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void wrongSecretIsAnInvalidSignature() {
         try (BedrockAgentCoreControlClient sdk = LocalSdk.client(app.port(), TestCredentials.ADMIN.accessKeyId(),

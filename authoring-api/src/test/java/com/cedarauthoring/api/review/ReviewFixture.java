@@ -30,6 +30,11 @@ final class ReviewFixture {
         this.gatewayArn = gatewayArn;
     }
 
+    /** The same gateway and engine on another port (a restarted service). */
+    ReviewFixture onPort(int newPort) {
+        return new ReviewFixture(newPort, engineId, gatewayArn);
+    }
+
     static ReviewFixture create(int port, String suffix) {
         Http admin = Http.signed(port, TestCredentials.ADMIN);
         String gwBody = "{\"name\":\"refund-" + suffix + "\",\"roleArn\":\"arn:aws:iam::123456789012:role/R\",\"authorizerType\":\"CUSTOM_JWT\"}";

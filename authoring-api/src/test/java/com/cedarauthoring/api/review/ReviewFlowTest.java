@@ -248,6 +248,29 @@ class ReviewFlowTest {
     }
 
     @Test
+    void aClientTokenReplaysTheFirstAnswer() {
+        ReviewFixture.Generated g = fx.generate(TestCredentials.AUTHOR, TEXT);
+        String token = "review-token-0123456789-0123456789-abc";
+        ObjectNode body = approve("Replayed", "AMBIGUOUS").put("clientToken", token);
+        Http.Response first = rita.post(fx.reviewPath(g, 1), body);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        Http.Response replay = rita.post(fx.reviewPath(g, 1), body);
+        assertThat(replay.status()).as(replay.body().toString()).isEqualTo(200);
+        assertThat(replay.body().at("/review/reviewId").asText()).isEqualTo(first.body().at("/review/reviewId").asText());
+        assertThat(replay.body().at("/policy/policyId").asText()).isEqualTo(first.body().at("/policy/policyId").asText());
+        Http.Response mismatch = rita.post(fx.reviewPath(g, 1), approve("Different", "AMBIGUOUS").put("clientToken", token));
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.body().get("reason").asText()).isEqualTo("IdempotentParameterMismatchException");
+        assertThat(rita.get(fx.reviewsPath(g, 1)).body().get("reviews")).hasSize(1);
+
+        // CreatePolicy from an asset replays too
+        ObjectNode create = createFromAsset("ReplayedFromSdk", g, 0).put("clientToken", token);
+        Http.Response created = rob.post(policies(), create);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(202);
+        assertThat(rob.post(policies(), create).body().get("policyId").asText()).isEqualTo(created.body().get("policyId").asText());
+    }
+
+    @Test
     void anAuthorCannotReviewAndAuditEventsPage() {
         ReviewFixture.Generated g = fx.generate(TestCredentials.AUTHOR, TEXT);
         Http alice = Http.signed(app.port(), TestCredentials.AUTHOR);

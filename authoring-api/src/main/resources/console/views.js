@@ -121,6 +121,9 @@ function assetHtml(a, i, span, g) {
           <p>${badge(f.type)} <code class="muted">${esc(f.code || '')}</code></p>
           ${f.description ? `<p>${esc(f.description)}</p>` : ''}
           <p><strong>What it means:</strong> ${esc(means)}</p><p><strong>What to do:</strong> ${esc(todo)}</p></div>`; }).join('')}
+        <h3>Test runs</h3>
+        <div id="runs-${i}" class="muted"></div>
+        <p><a href="#/try/${esc(g.policyEngineId)}?gateway=${encodeURIComponent(g.resource.arn)}&amp;asset=${encodeURIComponent(g.policyGenerationId + '/' + a.policyGenerationAssetId)}">Try requests with this policy and attach a test run</a></p>
         <h3>Review</h3>
         <div id="history-${i}" class="muted"></div>
         ${open && has('reviewer') ? `<form class="stack review-form" id="review-${i}" data-asset="${esc(a.policyGenerationAssetId)}">
@@ -152,6 +155,12 @@ function wireAsset(main, a, i, span, engineId, generationId, g) {
     const el = document.getElementById('history-' + i);
     el.innerHTML = h.reviews.length ? '<ul>' + h.reviews.map(r => `<li>${badge(r.decision)} by ${esc(r.reviewer)} at ${esc(r.createdAt.replace('T', ' ').slice(0, 19))}`
       + `${r.comment ? ': ' + esc(r.comment) : ''}${r.edited ? ' (edited Cedar)' : ''}</li>`).join('') + '</ul>' : 'Not reviewed yet.';
+  }).catch(() => {});
+  api('GET', `/policy-engines/${encodeURIComponent(engineId)}/test-runs?maxResults=20&policyGenerationId=${encodeURIComponent(generationId)}`
+    + `&policyGenerationAssetId=${encodeURIComponent(a.policyGenerationAssetId)}`).then(r => {
+    document.getElementById('runs-' + i).innerHTML = r.testRuns.length ? '<ul>' + r.testRuns.map(t => `<li><span class="${t.failed ? 'failed' : 'passed'}">`
+      + `${t.passed} passed, ${t.failed} failed</span> by ${esc(t.createdBy)} at ${esc(t.createdAt.replace('T', ' ').slice(0, 19))}: `
+      + t.results.map(x => `${esc(x.name)} ${badge(x.decision)}`).join('; ') + '</li>').join('') + '</ul>' : 'No test run attached yet.';
   }).catch(() => {});
   const form = document.getElementById('review-' + i);
   if (!form) return;
@@ -205,6 +214,7 @@ function wireAsset(main, a, i, span, engineId, generationId, g) {
       out.className = 'DENY';
       out.textContent = err.message;
       say(err.message);
+      out.scrollIntoView({ block: 'nearest' });
     }
   });
 }
@@ -232,6 +242,14 @@ export async function tryIt(main, engineId, query) {
   // list answers are summaries; the full gateway has its ARN and attached engine
   const gateways = await Promise.all((await all('/gateways', 'items')).map(gw => api('GET', `/gateways/${encodeURIComponent(gw.gatewayId)}`)));
   engineId = engineId || engines[0]?.policyEngineId;
+  // trying a policy under review: its Cedar is the candidate, and suite runs are attached to it
+  const assetRef = params.get('asset') ? params.get('asset').split('/') : null;
+  let candidate = '';
+  if (assetRef) {
+    const list = await all(genBase(engineId, assetRef[0]) + '/assets', 'policyGenerationAssets');
+    const asset = list.find(x => x.policyGenerationAssetId === assetRef[1]);
+    if (asset && asset.review?.status !== 'APPROVED') candidate = asset.definition?.cedar?.statement || '';
+  }
   const gatewayArn = params.get('gateway') || gateways.find(gw => gw.policyEngineConfiguration?.arn?.endsWith('/' + engineId))?.gatewayArn || gateways[0]?.gatewayArn;
   main.innerHTML = `<h1>Try it</h1>
     <p class="muted">Build a request as a gateway would (the caller's claims become principal tags) and see what the engine decides before anything is enforced.</p>
@@ -243,7 +261,8 @@ export async function tryIt(main, engineId, query) {
       <fieldset><legend>Claims (principal tags)</legend><div id="claims"></div>
         <button type="button" id="add-claim">Add a claim</button></fieldset>
       <fieldset><legend>Tool input</legend><div id="inputs" class="stack"></div></fieldset>
-      <details><summary>Candidate policy (evaluated as if added)</summary><label for="candidate">Cedar</label><textarea class="cedar" id="candidate" spellcheck="false"></textarea></details>
+      ${assetRef ? `<p>Trying <a href="#/generations/${esc(engineId)}/${esc(assetRef[0])}">a policy under review</a>: its Cedar is the candidate below, and suite runs are attached to it.</p>` : ''}
+      <details ${candidate ? 'open' : ''}><summary>Candidate policy (evaluated as if added)</summary><label for="candidate">Cedar</label><textarea class="cedar" id="candidate" spellcheck="false">${esc(candidate)}</textarea></details>
       <div class="row"><button type="submit" class="primary" id="authorize">Authorize</button>
         <div><label for="expected">Expected</label><select id="expected"><option>ALLOW</option><option>DENY</option></select></div>
         <button type="button" id="add-case">Add to the test suite</button></div>
@@ -252,7 +271,8 @@ export async function tryIt(main, engineId, query) {
     <section aria-labelledby="suite-h"><h2 id="suite-h">Test suite</h2>
       <p class="hint">Cases are kept in this browser for this engine; "Run" evaluates them all on the server.</p>
       <div id="suite"></div>
-      <div class="row"><button type="button" id="run-suite" class="primary">Run the test suite</button><button type="button" id="clear-suite">Clear</button></div>
+      <div class="row"><button type="button" id="run-suite" class="primary">Run the test suite</button><button type="button" id="clear-suite">Clear</button>
+        <label class="checks"><input type="checkbox" id="save-run" ${assetRef ? 'checked disabled' : ''}> Save the run${assetRef ? ' (attached to the policy under review)' : ''}</label></div>
       <div id="suite-result" aria-live="polite"></div></section>`;
   const $ = id => document.getElementById(id);
   const addClaim = (k = '', v = '') => {
@@ -320,8 +340,13 @@ export async function tryIt(main, engineId, query) {
     try {
       const cases = suite();
       if (!cases.length) { say('The suite has no cases yet.'); return; }
-      const r = await api('POST', `/policy-engines/${encodeURIComponent($('engine').value)}/test-runs`, { gatewayArn: $('gateway').value, cases });
-      $('suite-result').innerHTML = `<p><strong class="passed">${r.passed} passed</strong>, <strong class="${r.failed ? 'failed' : 'passed'}">${r.failed} failed</strong></p>
+      const body = { gatewayArn: $('gateway').value, cases };
+      const cand = $('candidate').value.trim();
+      if (cand) body.candidatePolicies = [cand];
+      if (assetRef) body.attachTo = { policyGenerationId: assetRef[0], policyGenerationAssetId: assetRef[1] };
+      else if ($('save-run').checked) body.save = true;
+      const r = await api('POST', `/policy-engines/${encodeURIComponent($('engine').value)}/test-runs`, body);
+      $('suite-result').innerHTML = `${r.testRunId ? `<p class="muted">Saved as <code>${esc(r.testRunId)}</code>.</p>` : ''}<p><strong class="passed">${r.passed} passed</strong>, <strong class="${r.failed ? 'failed' : 'passed'}">${r.failed} failed</strong></p>
         <div class="table-wrap"><table id="suite-results"><thead><tr><th scope="col">Case</th><th scope="col">Expected</th><th scope="col">Decision</th><th scope="col">Deciding policies</th><th scope="col">Result</th></tr></thead>
         <tbody>${r.results.map(x => `<tr><td>${esc(x.name)}</td><td>${badge(x.expected)}</td><td>${badge(x.decision)}</td><td>${x.determiningPolicies.map(p => `<code>${esc(p)}</code>`).join(', ') || '<span class="muted">none (default deny)</span>'}</td><td>${x.passed ? '<span class="passed">passed</span>' : '<span class="failed">FAILED</span>'}</td></tr>`).join('')}</tbody></table></div>`;
     } catch (err) { say(err.message); }

@@ -306,9 +306,13 @@ public final class Cedar {
     }
 
     private static EntityUID uid(String type, String id) {
-        return EntityTypeName.parse(GatewaySchema.NAMESPACE + "::" + type)
-                .orElseThrow(() -> new IllegalArgumentException("bad entity type " + type)).of(id);
+        return TYPES.computeIfAbsent(type, t -> EntityTypeName.parse(GatewaySchema.NAMESPACE + "::" + t)
+                .orElseThrow(() -> new IllegalArgumentException("bad entity type " + t))).of(id);
     }
+
+    // Parsing an entity type name crosses JNI; a request needs eight of them and there are four types in all.
+    private static final java.util.concurrent.ConcurrentHashMap<String, EntityTypeName> TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Value toValue(JsonNode node, Optional<CedarType> type) {
         if (type.isPresent() && type.get() instanceof CedarType.DecimalType && (node.isNumber() || node.isTextual())) {

@@ -48,7 +48,6 @@ public final class ConsoleRoutes implements RouteModule {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/console", ctx -> ctx.redirect("/console/"), Access.PUBLIC);
         routes.get("/console/", ctx -> file(ctx, "index.html"), Access.PUBLIC);
         routes.get("/console/assets/{file}", ctx -> file(ctx, ctx.pathParam("file")), Access.PUBLIC);
         routes.get("/console/session", this::whoAmI, Access.PUBLIC);

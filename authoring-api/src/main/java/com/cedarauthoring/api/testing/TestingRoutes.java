@@ -19,6 +19,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import com.cedarauthoring.api.auth.Security;
+import com.cedarauthoring.api.http.PageJson;
+import com.cedarauthoring.errors.ResourceNotFoundException;
+import com.cedarauthoring.generation.GeneratedAssets;
+import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.store.PageRequest;
+import com.cedarauthoring.testing.SavedTestRun;
+import com.cedarauthoring.testing.TestRunStore;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,17 +48,27 @@ public final class TestingRoutes implements RouteModule {
     private final PolicyEvaluator evaluator;
     private final TestRequests requests;
     private final Cedar cedar;
+    private final TestRunStore runs;
+    private final GeneratedAssets assets;
+    private final Ids ids;
+    private final Clock clock;
 
-    public TestingRoutes(PolicyEvaluator evaluator, GatewayDirectory gateways, Cedar cedar) {
+    public TestingRoutes(PolicyEvaluator evaluator, GatewayDirectory gateways, Cedar cedar, TestRunStore runs,
+                         GeneratedAssets assets, Ids ids, Clock clock) {
         this.evaluator = evaluator;
         this.requests = new TestRequests(gateways);
         this.cedar = cedar;
+        this.runs = runs;
+        this.assets = assets;
+        this.ids = ids;
+        this.clock = clock;
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/policy-engines/{policyEngineId}/authorize", this::authorize, Access.READ);
         routes.post("/policy-engines/{policyEngineId}/test-runs", this::testRun, Access.READ);
+        routes.get("/policy-engines/{policyEngineId}/test-runs", this::savedRuns, Access.READ);
     }
 
     private void authorize(Context ctx) {
@@ -90,8 +111,45 @@ public final class TestingRoutes implements RouteModule {
             }
             cases.add(new TestCase(name, requests.request(c, gateway), expected.equals("ALLOW")));
         }
+        Optional<SavedTestRun.AssetRef> attachTo = body.optionalObject("attachTo").map(a -> new SavedTestRun.AssetRef(
+                a.requiredString("policyGenerationId", 12, 59), a.requiredString("policyGenerationAssetId", 12, 59)));
+        attachTo.ifPresent(a -> assets.find(engineId, a.policyGenerationId(), a.policyGenerationAssetId()).orElseThrow(() ->
+                new ResourceNotFoundException("Policy generation asset " + a.policyGenerationAssetId() + " not found")));
         TestRun run = evaluator.run(engineId, cases, candidates);
-        ctx.json(json(run));
+        ObjectNode out = json(run);
+        if (body.optionalBoolean("save") || attachTo.isPresent()) {
+            // a saved run is evidence for a review: who ran what, when, with which outcome
+            SavedTestRun saved = new SavedTestRun(ids.resourceId("TestRun"), engineId, attachTo,
+                    Security.principal(ctx).name(), clock.instant().truncatedTo(ChronoUnit.MILLIS), run.passed(), run.failed(), out);
+            runs.insert(saved);
+            out = saved(saved);
+        }
+        ctx.json(out);
+    }
+
+    private void savedRuns(Context ctx) {
+        String engineId = engineId(ctx);
+        String generation = ctx.queryParam("policyGenerationId");
+        String asset = ctx.queryParam("policyGenerationAssetId");
+        if ((generation == null) != (asset == null)) {
+            throw ValidationException.field(generation == null ? "policyGenerationId" : "policyGenerationAssetId",
+                    "policyGenerationId and policyGenerationAssetId go together");
+        }
+        Optional<SavedTestRun.AssetRef> ref = generation == null ? Optional.empty()
+                : Optional.of(new SavedTestRun.AssetRef(generation, asset));
+        evaluator.snapshot(engineId, Map.of()); // an unknown engine is a ResourceNotFoundException
+        ctx.json(PageJson.of(runs.list(engineId, ref, PageRequest.of(ctx.queryParam("maxResults"), ctx.queryParam("nextToken"))),
+                "testRuns", TestingRoutes::saved));
+    }
+
+    static ObjectNode saved(SavedTestRun r) {
+        ObjectNode n = r.result().deepCopy();
+        n.put("testRunId", r.testRunId());
+        n.put("createdBy", r.createdBy());
+        n.put("createdAt", r.createdAt().toString());
+        r.attachedTo().ifPresent(a -> n.putObject("attachedTo").put("policyGenerationId", a.policyGenerationId())
+                .put("policyGenerationAssetId", a.policyGenerationAssetId()));
+        return n;
     }
 
     static ObjectNode json(TestRun run) {

@@ -154,6 +154,18 @@ class ConsoleBrowserTest {
         assertThat(d.findElement(By.id("status")).getText()).contains("is ACTIVE (ACTIVE)");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("asset-" + ambiguous + "-h"), "APPROVED"));
 
+        // try the other policy before deciding: its Cedar is the candidate, the suite run is attached to it
+        d.findElement(By.cssSelector("#asset-" + other + " a[href*='asset=']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("in-amount")));
+        assertThat(d.findElement(By.id("candidate")).getAttribute("value")).contains("permit");
+        d.findElement(By.id("in-orderId")).sendKeys("B-1");
+        d.findElement(By.id("in-amount")).sendKeys("50");
+        d.findElement(By.id("add-case")).click();
+        d.findElement(By.id("run-suite")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suite-result"), "Saved as"));
+        d.navigate().back();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs-" + other), "passed"));
+
         d.findElement(By.id("comment-" + other)).sendKeys("Use the payment limits from the finance policy instead.");
         d.findElement(By.cssSelector("#review-" + other + " button[data-decision=REJECT]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("asset-" + other + "-h"), "REJECTED"));
@@ -171,6 +183,7 @@ class ConsoleBrowserTest {
         d.findElement(By.linkText("Try it")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("in-reason")));
         new Select(d.findElement(By.id("tool"))).selectByValue("RefundTarget___process_refund");
+        d.findElement(By.id("clear-suite")).click();
         d.findElement(By.id("in-orderId")).sendKeys("A-1");
         d.findElement(By.id("in-amount")).sendKeys("120");
         d.findElement(By.id("in-reason")).sendKeys("Defective product");
@@ -179,7 +192,7 @@ class ConsoleBrowserTest {
         assertThat(d.findElement(By.id("decision-value")).getText()).isEqualTo("ALLOW");
         d.findElement(By.id("add-case")).click();
         d.findElement(By.id("in-reason")).clear();
-        new Select(d.findElement(By.id("expected"))).selectByValue("DENY");
+        new Select(d.findElement(By.id("expected"))).selectByVisibleText("DENY");
         d.findElement(By.id("authorize")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decision-value"), "DENY"));
         d.findElement(By.id("add-case")).click();
@@ -209,6 +222,7 @@ class ConsoleBrowserTest {
         d.findElement(By.cssSelector("#review-0 button[data-decision=APPROVE]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "four-eyes"));
         assertThat(d.findElement(By.id("status")).getText()).contains("AccessDeniedException");
+        assertThat(d.findElement(By.id("result-0")).getText()).contains("four-eyes");
         b.screenshot("09-four-eyes");
 
         assertThat(b.consoleErrors()).as("browser console errors").isEmpty();

@@ -245,6 +245,28 @@ class PolicyTestingTest {
     }
 
     @Test
+    void aSavedRunIsListedWithWhoRanItAndAnUnknownAssetCannotBeAttached() {
+        String cases = "\"cases\": [{\"name\": \"agent\", \"principal\": {\"id\": \"u\", \"tags\": {\"username\": \"refund-agent\"}},"
+                + "\"action\": \"RefundTool___process_refund\", \"input\": {\"orderId\": \"1\", \"amount\": 10}, \"expected\": \"ALLOW\"}]";
+        JsonNode unsaved = http.post("/policy-engines/" + engineId + "/test-runs", "{\"gatewayArn\": \"" + gatewayArn + "\", " + cases + "}").body();
+        assertThat(unsaved.has("testRunId")).isFalse();
+        JsonNode saved = http.post("/policy-engines/" + engineId + "/test-runs",
+                "{\"gatewayArn\": \"" + gatewayArn + "\", \"save\": true, " + cases + "}").body();
+        assertThat(saved.get("testRunId").asText()).startsWith("TestRun-");
+        assertThat(saved.get("createdBy").asText()).isEqualTo("local");
+        JsonNode listed = http.get("/policy-engines/" + engineId + "/test-runs").body();
+        assertThat(listed.get("testRuns").findValuesAsText("testRunId")).contains(saved.get("testRunId").asText());
+        assertThat(listed.at("/testRuns/0/passed").asInt()).isEqualTo(1);
+
+        Http.Response unknown = http.post("/policy-engines/" + engineId + "/test-runs", "{\"gatewayArn\": \"" + gatewayArn + "\", "
+                + "\"attachTo\": {\"policyGenerationId\": \"Nothing-abcdefghij\", \"policyGenerationAssetId\": \"Nothing-abcdefghij\"}, "
+                + cases + "}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(http.get("/policy-engines/" + engineId + "/test-runs?policyGenerationId=Nothing-abcdefghij&policyGenerationAssetId=Nothing-abcdefghij")
+                .body().get("testRuns")).isEmpty();
+    }
+
+    @Test
     void badInputIsAValidationExceptionNamingTheField() {
         String base = "/policy-engines/" + engineId;
         record Bad(String path, String body, String field) {}

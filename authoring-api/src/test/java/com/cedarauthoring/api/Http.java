@@ -78,7 +78,10 @@ public final class Http {
         }
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body().isEmpty() ? Json.mapper().createObjectNode() : Json.mapper().readTree(r.body());
+            // the console's pages are HTML: their text stands in for a JSON body
+            boolean isJson = r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(true);
+            JsonNode json = r.body().isEmpty() ? Json.mapper().createObjectNode()
+                    : isJson ? Json.mapper().readTree(r.body()) : Json.mapper().getNodeFactory().textNode(r.body());
             return new Response(r.statusCode(), r.headers().firstValue("x-amzn-ErrorType").orElse(null), json);
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + method + " " + path, e);

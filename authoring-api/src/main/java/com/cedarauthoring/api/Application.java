@@ -40,10 +40,10 @@ import com.cedarauthoring.policy.JdbcPolicyStore;
 import com.cedarauthoring.policy.PolicyEngineService;
 import com.cedarauthoring.policy.PolicyService;
 import com.cedarauthoring.policy.PolicyStore;
-import com.cedarauthoring.store.IdempotencyStore;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Database;
+import com.cedarauthoring.store.Idempotency;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -91,15 +91,19 @@ public final class Application implements AutoCloseable {
             List<RouteModule> routes = new ArrayList<>();
             routes.add(new HealthRoutes(() -> database.jdbc().queryOne("SELECT 1", rs -> rs.getInt(1)).isPresent()));
 
+            // clientToken idempotency of all five create operations
+            Idempotency idempotency = new Idempotency(database.jdbc(), clock);
+            PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
+            PolicyEngineService policyEngines = new PolicyEngineService(policyStore, database.transactions(), idempotency,
+                    arns, ids, clock);
+
             // gateways
-            GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), cedar, arns, ids, clock);
+            GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), database.transactions(),
+                    idempotency, policyEngines::existsWithArn, cedar, arns, ids, clock);
             routes.add(new GatewayRoutes(gateways, config.region()));
 
             // policy engines and policies
             GatewayDirectory gatewayDirectory = gateways;
-            IdempotencyStore idempotency = new IdempotencyStore(database.jdbc(), clock);
-            PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
-            PolicyEngineService policyEngines = new PolicyEngineService(policyStore, idempotency, arns, ids, clock);
             // The configured translator; region pinning refuses a model of another geography here, before serving.
             Translator translator = Translators.create(config.translator(), cedar, new RulesTranslator(cedar));
             if (translator instanceof AutoCloseable closeable) {
@@ -107,18 +111,18 @@ public final class Application implements AutoCloseable {
             }
             // policy generation (the generation feature): built here because CreatePolicy reads its assets.
             // Jobs run on db-scheduler over this database; the scheduler stops with the application.
-            GenerationModule generation = GenerationModule.start(database.dataSource(), gatewayDirectory, policyEngines,
+            GenerationModule generation = GenerationModule.start(database, idempotency, gatewayDirectory, policyEngines,
                     new RequirementSplitter()::split, translator, cedar, arns, ids, clock,
                     config.generation());
             closeables.add(generation);
             Optional<GeneratedAssets> generatedAssets = Optional.of(generation.assets());
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
-                    cedar, new PolicyAnalyzer(cedar)::analyze, idempotency, arns, ids, clock);
+                    cedar, new PolicyAnalyzer(cedar)::analyze, database.transactions(), idempotency, arns, ids, clock);
 
             // review and the audit trail: approving an asset (or CreatePolicy from one) creates the policy
             AuditTrail audit = new JdbcAuditTrail(database.jdbc(), ids, clock);
             ReviewService reviews = new ReviewService(new JdbcReviewStore(database.jdbc()), generation.assets(),
-                    gatewayDirectory, policies, cedar, audit, idempotency, database.jdbc(), ids, clock,
+                    gatewayDirectory, policies, cedar, audit, idempotency, database.transactions(), ids, clock,
                     config.requiredApprovals());
             routes.add(new GenerationRoutes(generation.service(), reviews::states));
             routes.add(new PolicyRoutes(policyEngines, policies, reviews));

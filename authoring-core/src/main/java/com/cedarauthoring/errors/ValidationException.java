@@ -30,6 +30,11 @@ public final class ValidationException extends ServiceException {
         return new ValidationException(message, Reason.CannotParse, List.of());
     }
 
+    /** The same error with {@code prefix} before its message (e.g. naming the resource it is about). */
+    public ValidationException prefixed(String prefix) {
+        return new ValidationException(prefix + getMessage(), reason, fieldList);
+    }
+
     public Reason reason() {
         return reason;
     }

@@ -6,8 +6,11 @@ import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.store.ClientToken;
+import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
+import com.cedarauthoring.store.Transactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -37,19 +40,30 @@ import java.util.regex.Pattern;
 public final class GatewayService implements GatewayDirectory {
     /** AgentCore's gateway and target name pattern. */
     public static final String NAME_PATTERN = "^([0-9a-zA-Z][-]?){1,100}$";
+    /** The pattern alone admits 200 characters ("a-" x 100); AgentCore's names are at most 100. */
+    public static final int NAME_MAX = 100;
+    /** AgentCore's GatewayPolicyEngineArn length limit. */
+    public static final int ENGINE_ARN_MAX = 170;
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+$");
     private static final int MAX_TARGETS = 100;
 
     private final GatewayStore store;
+    private final Transactions transactions;
+    private final Idempotency idempotency;
+    private final PolicyEngineLookup engines;
     private final SchemaDeriver deriver;
     private final Arns arns;
     private final Ids ids;
     private final Clock clock;
     private final Cache<String, Versioned> schemas = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    public GatewayService(GatewayStore store, Cedar cedar, Arns arns, Ids ids, Clock clock) {
+    public GatewayService(GatewayStore store, Transactions transactions, Idempotency idempotency,
+                          PolicyEngineLookup engines, Cedar cedar, Arns arns, Ids ids, Clock clock) {
         this.store = store;
+        this.transactions = transactions;
+        this.idempotency = idempotency;
+        this.engines = engines;
         this.deriver = new SchemaDeriver(cedar);
         this.arns = arns;
         this.ids = ids;
@@ -65,26 +79,23 @@ public final class GatewayService implements GatewayDirectory {
      */
     public Gateway createGateway(ObjectNode request) {
         ObjectNode doc = withoutNulls(request);
-        Optional<GatewayStore.ClientToken> token = clientToken(doc);
+        Optional<ClientToken> token = clientToken(doc);
         doc.remove("clientToken");
-        if (token.isPresent()) {
-            Optional<GatewayStore.ClientTokenUse> used = store.gatewayByClientToken(token.get().token());
-            if (used.isPresent()) {
-                checkSameRequest(used.get(), token.get());
-                return store.gateway(used.get().id())
-                        .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + used.get().id()));
-            }
-        }
         String name = requireName("name", doc);
         requireRoleArn(doc);
         AuthorizerType authorizer = authorizerType(doc);
         Optional<Gateway.PolicyEngineConfiguration> engine = policyEngine(doc);
         doc.put("protocolType", doc.path("protocolType").asText("MCP"));
-        String id = ids.gatewayId(name);
-        Instant now = now();
-        Gateway gateway = new Gateway(id, arns.gateway(id), name, authorizer, engine, Gateway.READY, 1, doc, now, now);
-        store.insertGateway(gateway, token.orElse(null));
-        return gateway;
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreateGateway), token, doc, Gateway.class,
+                () -> {
+                    requireEngineExists(engine);
+                    String id = ids.gatewayId(name);
+                    Instant now = now();
+                    Gateway gateway = new Gateway(id, arns.gateway(id), name, authorizer, engine, Gateway.READY, 1,
+                            doc, now, now);
+                    store.insertGateway(gateway);
+                    return gateway;
+                });
     }
 
     /** By gateway id or gateway ARN. */
@@ -97,9 +108,11 @@ public final class GatewayService implements GatewayDirectory {
         return store.gateways(page);
     }
 
+    /** Applied to the latest stored gateway: the row is locked until the update commits, so none is lost. */
     public Gateway updateGateway(String identifier, ObjectNode update) {
-        return store.inTransaction(() -> {
-            Gateway current = getGateway(identifier);
+        return transactions.inTransaction(() -> {
+            Gateway current = store.gatewayForUpdate(gatewayIdOf(identifier))
+                    .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + identifier));
             ObjectNode doc = current.document();
             update.fields().forEachRemaining(e -> {
                 if (e.getValue().isNull()) {
@@ -114,6 +127,9 @@ public final class GatewayService implements GatewayDirectory {
             requireRoleArn(doc);
             AuthorizerType authorizer = authorizerType(doc);
             Optional<Gateway.PolicyEngineConfiguration> engine = policyEngine(doc);
+            if (!engine.equals(current.policyEngine())) {
+                requireEngineExists(engine);
+            }
             long version = current.schemaVersion() + (authorizer != current.authorizerType() ? 1 : 0);
             Gateway updated = new Gateway(current.gatewayId(), current.gatewayArn(), name, authorizer, engine,
                     Gateway.READY, version, doc, current.createdAt(), now());
@@ -141,34 +157,31 @@ public final class GatewayService implements GatewayDirectory {
     public GatewayTarget createTarget(String gatewayIdentifier, ObjectNode request) {
         ObjectNode doc = withoutNulls(request);
         doc.remove("gatewayIdentifier");
-        Optional<GatewayStore.ClientToken> token = clientToken(doc);
+        Optional<ClientToken> token = clientToken(doc);
         doc.remove("clientToken");
         String name = requireName("name", doc);
-        List<Tool> tools = ToolDefinitions.of(doc.get("targetConfiguration"));
-        return store.inTransaction(() -> {
-            Gateway gateway = lockGateway(gatewayIdentifier);
-            if (token.isPresent()) {
-                Optional<GatewayStore.ClientTokenUse> used = store.targetByClientToken(gateway.gatewayId(), token.get().token());
-                if (used.isPresent()) {
-                    checkSameRequest(used.get(), token.get());
-                    return store.target(gateway.gatewayId(), used.get().id())
-                            .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + used.get().id()));
-                }
-            }
-            List<GatewayTarget> existing = store.allTargets(gateway.gatewayId());
-            if (existing.size() >= MAX_TARGETS) {
-                throw new ConflictException("A gateway has at most " + MAX_TARGETS + " targets");
-            }
-            Instant now = now();
-            GatewayTarget target = new GatewayTarget(gateway.gatewayId(), ids.targetId(), name, Gateway.READY, doc,
-                    tools, now, now);
-            List<GatewayTarget> after = new ArrayList<>(existing);
-            after.add(target);
-            checkTargets(gateway, after);
-            store.insertTarget(target, token.orElse(null));
-            schemas.invalidate(gateway.gatewayId());
-            return target;
-        });
+        List<Tool> tools = toolsOf(name, doc);
+        String gatewayId = getGateway(gatewayIdentifier).gatewayId();
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreateGatewayTarget, gatewayId), token, doc,
+                GatewayTarget.class, () -> insertTarget(gatewayId, name, doc, tools));
+    }
+
+    /** Inside the create transaction: the gateway row lock serialises target changes of one gateway. */
+    private GatewayTarget insertTarget(String gatewayId, String name, ObjectNode doc, List<Tool> tools) {
+        Gateway gateway = lockGateway(gatewayId);
+        List<GatewayTarget> existing = store.allTargets(gateway.gatewayId());
+        if (existing.size() >= MAX_TARGETS) {
+            throw new ConflictException("A gateway has at most " + MAX_TARGETS + " targets");
+        }
+        Instant now = now();
+        GatewayTarget target = new GatewayTarget(gateway.gatewayId(), ids.targetId(), name, Gateway.READY, doc,
+                tools, now, now);
+        List<GatewayTarget> after = new ArrayList<>(existing);
+        after.add(target);
+        checkTargets(gateway, after, name);
+        store.insertTarget(target);
+        schemas.invalidate(gateway.gatewayId());
+        return target;
     }
 
     public GatewayTarget getTarget(String gatewayIdentifier, String targetId) {
@@ -181,8 +194,9 @@ public final class GatewayService implements GatewayDirectory {
         return store.targets(getGateway(gatewayIdentifier).gatewayId(), page);
     }
 
+    /** Serialised with every other change of the gateway's targets by the gateway row lock. */
     public GatewayTarget updateTarget(String gatewayIdentifier, String targetId, ObjectNode update) {
-        return store.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Gateway gateway = lockGateway(gatewayIdentifier);
             GatewayTarget current = store.target(gateway.gatewayId(), targetId)
                     .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + targetId));
@@ -198,14 +212,14 @@ public final class GatewayService implements GatewayDirectory {
             doc.remove("gatewayIdentifier");
             doc.remove("targetId");
             String name = requireName("name", doc);
-            List<Tool> tools = ToolDefinitions.of(doc.get("targetConfiguration"));
+            List<Tool> tools = toolsOf(name, doc);
             GatewayTarget updated = new GatewayTarget(gateway.gatewayId(), targetId, name, Gateway.READY, doc, tools,
                     current.createdAt(), now());
             List<GatewayTarget> after = new ArrayList<>();
             for (GatewayTarget t : store.allTargets(gateway.gatewayId())) {
                 after.add(t.targetId().equals(targetId) ? updated : t);
             }
-            checkTargets(gateway, after);
+            checkTargets(gateway, after, name);
             if (!store.updateTarget(updated)) {
                 throw new ResourceNotFoundException("Gateway target not found: " + targetId);
             }
@@ -215,7 +229,7 @@ public final class GatewayService implements GatewayDirectory {
     }
 
     public GatewayTarget deleteTarget(String gatewayIdentifier, String targetId) {
-        return store.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Gateway gateway = lockGateway(gatewayIdentifier);
             GatewayTarget target = store.target(gateway.gatewayId(), targetId)
                     .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + targetId));
@@ -262,8 +276,20 @@ public final class GatewayService implements GatewayDirectory {
         return deriver.derive(gateway.gatewayArn(), gateway.authorizerType(), tools);
     }
 
-    /** Duplicate action ids are conflicts; the whole schema must derive and parse. */
-    private void checkTargets(Gateway gateway, List<GatewayTarget> targets) {
+    /** The tools of a target document; their errors name the target. */
+    private static List<Tool> toolsOf(String targetName, ObjectNode doc) {
+        try {
+            return ToolDefinitions.of(doc.get("targetConfiguration"));
+        } catch (ValidationException e) {
+            throw e.prefixed("Target '" + targetName + "': ");
+        }
+    }
+
+    /**
+     * Duplicate action ids are conflicts; the whole schema must derive, parse and stay within its size
+     * limit. Errors name {@code changedTarget}, the target whose create or update is refused.
+     */
+    private void checkTargets(Gateway gateway, List<GatewayTarget> targets, String changedTarget) {
         Map<String, String> seenTargets = new HashMap<>();
         Map<String, String> actionIds = new HashMap<>();
         for (GatewayTarget t : targets) {
@@ -278,7 +304,11 @@ public final class GatewayService implements GatewayDirectory {
                 }
             }
         }
-        derive(gateway, targets);
+        try {
+            derive(gateway, targets);
+        } catch (ValidationException e) {
+            throw e.prefixed("Target '" + changedTarget + "': ");
+        }
     }
 
     private Gateway lockGateway(String identifier) {
@@ -314,25 +344,25 @@ public final class GatewayService implements GatewayDirectory {
         return doc;
     }
 
-    private static Optional<GatewayStore.ClientToken> clientToken(ObjectNode doc) {
-        JsonNode v = doc.get("clientToken");
+    private static Optional<ClientToken> clientToken(ObjectNode doc) {
+        JsonNode v = doc.get(ClientToken.FIELD);
         if (v == null || v.isNull()) {
             return Optional.empty();
         }
-        if (!v.isTextual() || !v.textValue().matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}") || v.textValue().length() < 33) {
-            throw ValidationException.field("clientToken",
-                    "Member must have length between 33 and 256 and satisfy pattern [a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}");
+        if (!v.isTextual()) {
+            throw ValidationException.field(ClientToken.FIELD, "Member must be a string");
         }
-        ObjectNode rest = doc.deepCopy();
-        rest.remove("clientToken");
-        return Optional.of(new GatewayStore.ClientToken(v.textValue(), RequestHash.of(rest)));
+        return Optional.of(new ClientToken(v.textValue()));
     }
 
-    private static void checkSameRequest(GatewayStore.ClientTokenUse used, GatewayStore.ClientToken token) {
-        if (!token.requestHash().equals(used.requestHash())) {
-            throw new ValidationException("The clientToken was already used with a different request",
-                    ValidationException.Reason.IdempotentParameterMismatchException, List.of());
-        }
+    /** An attached engine must exist when it is attached (AgentCore answers ResourceNotFoundException). */
+    private void requireEngineExists(Optional<Gateway.PolicyEngineConfiguration> engine) {
+        engine.ifPresent(e -> {
+            if (!engines.exists(e.arn())) {
+                throw new ResourceNotFoundException("Policy engine " + e.arn() + " was not found. "
+                        + "policyEngineConfiguration.arn must be the ARN of a policy engine of this service.");
+            }
+        });
     }
 
     private static String requireName(String field, ObjectNode doc) {
@@ -344,6 +374,10 @@ public final class GatewayService implements GatewayDirectory {
             throw ValidationException.field(field, "Member must be a string");
         }
         String name = v.textValue();
+        if (name.isEmpty() || name.length() > NAME_MAX) {
+            throw ValidationException.field(field, "Member must have length between 1 and " + NAME_MAX
+                    + ", inclusive (value has length " + name.length() + ")");
+        }
         if (!NAME.matcher(name).matches()) {
             throw ValidationException.field(field, "Member must satisfy regular expression pattern: " + NAME_PATTERN);
         }
@@ -390,6 +424,10 @@ public final class GatewayService implements GatewayDirectory {
         JsonNode arn = v.get("arn");
         if (arn == null || arn.isNull()) {
             throw ValidationException.field("policyEngineConfiguration.arn", "Member must not be null");
+        }
+        if (arn.isTextual() && arn.textValue().length() > ENGINE_ARN_MAX) {
+            throw ValidationException.field("policyEngineConfiguration.arn", "Member must have length between 1 and "
+                    + ENGINE_ARN_MAX + ", inclusive (value has length " + arn.textValue().length() + ")");
         }
         if (!arn.isTextual() || !arn.textValue().matches(
                 "arn:aws[-a-z]{0,7}:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:policy-engine/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9_]{10}")) {

@@ -4,28 +4,16 @@ import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Persistence port of the gateway feature. Inserts and updates throw
- * {@link com.cedarauthoring.errors.ConflictException} when a name is already taken.
+ * {@link com.cedarauthoring.errors.ConflictException} when a name is already taken. Atomicity across
+ * calls comes from the caller's {@link com.cedarauthoring.store.Transactions}; the locking reads below
+ * hold their lock until that transaction ends.
  */
 public interface GatewayStore {
 
-    /** Runs {@code work} atomically; nested calls join the outer transaction. */
-    <T> T inTransaction(Supplier<T> work);
-
-    /** A create request's clientToken and the hash of the rest of the request (idempotency). */
-    record ClientToken(String token, String requestHash) {}
-
-    /** Inserts; {@code clientToken} may be null. */
-    void insertGateway(Gateway gateway, ClientToken clientToken);
-
-    /** The gateway created with this clientToken, and that request's hash. */
-    Optional<ClientTokenUse> gatewayByClientToken(String token);
-
-    /** What a clientToken was used for. */
-    record ClientTokenUse(String id, String requestHash) {}
+    void insertGateway(Gateway gateway);
 
     /** Replaces the stored row of {@code gateway.gatewayId()}; false when it no longer exists. */
     boolean updateGateway(Gateway gateway);
@@ -34,6 +22,9 @@ public interface GatewayStore {
     boolean deleteGateway(String gatewayId);
 
     Optional<Gateway> gateway(String gatewayId);
+
+    /** The gateway, its row locked until the caller's transaction ends (read-modify-write without lost updates). */
+    Optional<Gateway> gatewayForUpdate(String gatewayId);
 
     /**
      * Locks the gateway row for the rest of the transaction and bumps its schema version, so that
@@ -46,11 +37,7 @@ public interface GatewayStore {
 
     List<Gateway> gatewaysAttachedTo(String policyEngineArn);
 
-    /** Inserts; {@code clientToken} may be null. */
-    void insertTarget(GatewayTarget target, ClientToken clientToken);
-
-    /** The target of this gateway created with this clientToken, and that request's hash. */
-    Optional<ClientTokenUse> targetByClientToken(String gatewayId, String token);
+    void insertTarget(GatewayTarget target);
 
     boolean updateTarget(GatewayTarget target);
 

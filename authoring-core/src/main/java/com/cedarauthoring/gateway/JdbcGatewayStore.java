@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** {@link GatewayStore} in plain SQL that runs on H2 (PostgreSQL mode) and PostgreSQL. */
 public final class JdbcGatewayStore implements GatewayStore {
@@ -29,29 +28,16 @@ public final class JdbcGatewayStore implements GatewayStore {
     }
 
     @Override
-    public <T> T inTransaction(Supplier<T> work) {
-        return jdbc.inTransaction(work::get);
-    }
-
-    @Override
-    public void insertGateway(Gateway g, ClientToken token) {
+    public void insertGateway(Gateway g) {
         try {
-            jdbc.update("INSERT INTO gateways (" + GATEWAY_COLUMNS + ", client_token, request_hash) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO gateways (" + GATEWAY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     g.gatewayId(), g.name(), g.gatewayArn(), g.authorizerType().name(),
                     g.policyEngine().map(Gateway.PolicyEngineConfiguration::arn).orElse(null),
                     g.policyEngine().map(p -> p.mode().name()).orElse(null),
-                    g.status(), g.schemaVersion(), write(g.document()), g.createdAt(), g.updatedAt(),
-                    token == null ? null : token.token(), token == null ? null : token.requestHash());
+                    g.status(), g.schemaVersion(), write(g.document()), g.createdAt(), g.updatedAt());
         } catch (StoreException e) {
             throw nameConflict(e, "A gateway named '" + g.name() + "' already exists");
         }
-    }
-
-    @Override
-    public Optional<ClientTokenUse> gatewayByClientToken(String token) {
-        return jdbc.queryOne("SELECT gateway_id, request_hash FROM gateways WHERE client_token = ?",
-                rs -> new ClientTokenUse(rs.getString(1), rs.getString(2)), token);
     }
 
     @Override
@@ -83,6 +69,12 @@ public final class JdbcGatewayStore implements GatewayStore {
     }
 
     @Override
+    public Optional<Gateway> gatewayForUpdate(String gatewayId) {
+        return jdbc.queryOne("SELECT " + GATEWAY_COLUMNS + " FROM gateways WHERE gateway_id = ? FOR UPDATE",
+                this::gatewayRow, gatewayId);
+    }
+
+    @Override
     public Optional<Gateway> lockForSchemaChange(String gatewayId) {
         return jdbc.inTransaction(() -> {
             int n = jdbc.update("UPDATE gateways SET schema_version = schema_version + 1 WHERE gateway_id = ?", gatewayId);
@@ -104,22 +96,14 @@ public final class JdbcGatewayStore implements GatewayStore {
     }
 
     @Override
-    public void insertTarget(GatewayTarget t, ClientToken token) {
+    public void insertTarget(GatewayTarget t) {
         try {
-            jdbc.update("INSERT INTO gateway_targets (" + TARGET_COLUMNS + ", client_token, request_hash) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO gateway_targets (" + TARGET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     t.gatewayId(), t.targetId(), t.name(), t.status(), write(t.document()), writeTools(t.tools()),
-                    t.createdAt(), t.updatedAt(),
-                    token == null ? null : token.token(), token == null ? null : token.requestHash());
+                    t.createdAt(), t.updatedAt());
         } catch (StoreException e) {
             throw nameConflict(e, "The gateway already has a target named '" + t.name() + "'");
         }
-    }
-
-    @Override
-    public Optional<ClientTokenUse> targetByClientToken(String gatewayId, String token) {
-        return jdbc.queryOne("SELECT target_id, request_hash FROM gateway_targets WHERE gateway_id = ? AND client_token = ?",
-                rs -> new ClientTokenUse(rs.getString(1), rs.getString(2)), gatewayId, token);
     }
 
     @Override

@@ -21,8 +21,19 @@ import java.util.Set;
  * marked {@code required} are required; body properties keep the body schema's {@code required}.
  * Local {@code $ref}s ({@code #/components/...}) are resolved; cyclic references are rejected.
  * Operations without an operationId are skipped (AgentCore cannot name them either).
+ *
+ * <p>Expansion is bounded: {@code $ref}s that point at each other twice per level double the expanded
+ * schema at every level, so a few KB can expand to gigabytes. The expanded input schemas of one document
+ * may hold at most {@value #MAX_EXPANDED_CHARS} characters (AgentCore's Cedar schema limit is 400 KB over
+ * all tools; nothing larger could be used) and nest at most {@value #MAX_DEPTH} levels; expansion stops
+ * as soon as either is passed.
  */
 public final class OpenApiTools {
+    /** Characters of expanded input schema per document: AgentCore's 400 KB Cedar schema limit. */
+    public static final int MAX_EXPANDED_CHARS = SchemaDeriver.MAX_SCHEMA_BYTES;
+    /** Nesting levels of an expanded input schema. */
+    public static final int MAX_DEPTH = 64;
+
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final String FIELD = "targetConfiguration.mcp.openApiSchema.inlinePayload";
 
@@ -33,8 +44,8 @@ public final class OpenApiTools {
         JsonNode doc = payload;
         if (payload != null && payload.isTextual()) {
             try {
-                doc = Json.mapper().readTree(payload.textValue());
-            } catch (java.io.IOException e) {
+                doc = com.cedarauthoring.json.StrictJson.read(payload.textValue());
+            } catch (com.cedarauthoring.json.StrictJson.Invalid e) {
                 throw ValidationException.field(FIELD, "The OpenAPI document is not valid JSON (YAML is not supported inline)");
             }
         }
@@ -50,6 +61,7 @@ public final class OpenApiTools {
         }
         List<Tool> tools = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Budget budget = new Budget();
         Iterator<Map.Entry<String, JsonNode>> pit = paths.fields();
         while (pit.hasNext()) {
             Map.Entry<String, JsonNode> path = pit.next();
@@ -67,13 +79,27 @@ public final class OpenApiTools {
                 if (description.isEmpty()) {
                     description = op.path("summary").asText("");
                 }
-                tools.add(new Tool(name, description, input(doc, item, op, name)));
+                tools.add(new Tool(name, description, input(doc, item, op, name, budget)));
             }
         }
         return tools;
     }
 
-    private static ObjectNode input(JsonNode doc, JsonNode pathItem, JsonNode op, String tool) {
+    /** What expansion may still produce for this document; shared by all its operations. */
+    private static final class Budget {
+        private long chars;
+
+        void spend(int n, String tool) {
+            chars += n;
+            if (chars > MAX_EXPANDED_CHARS) {
+                throw ValidationException.field(FIELD, "Operation '" + tool + "': the input schemas with every $ref"
+                        + " expanded exceed " + MAX_EXPANDED_CHARS + " characters (AgentCore's Cedar schema limit is"
+                        + " 400 KB over all tools); reduce the schemas or the references between them");
+            }
+        }
+    }
+
+    private static ObjectNode input(JsonNode doc, JsonNode pathItem, JsonNode op, String tool, Budget budget) {
         ObjectNode schema = Json.mapper().createObjectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
         Set<String> required = new LinkedHashSet<>();
@@ -87,7 +113,8 @@ public final class OpenApiTools {
             if (name.isEmpty() || !(in.equals("path") || in.equals("query") || in.equals("header"))) {
                 continue; // cookies are not tool input
             }
-            JsonNode ps = p.has("schema") ? inline(doc, p.get("schema"), new HashSet<>(), tool) : stringSchema();
+            budget.spend(name.length() + 4, tool);
+            JsonNode ps = p.has("schema") ? inline(doc, p.get("schema"), new HashSet<>(), tool, budget, 0) : stringSchema();
             if (p.has("description") && ps.isObject() && !ps.has("description")) {
                 ps = ((ObjectNode) ps.deepCopy()).put("description", p.get("description").asText());
             }
@@ -101,7 +128,7 @@ public final class OpenApiTools {
         JsonNode body = resolve(doc, op.path("requestBody"), new HashSet<>());
         JsonNode bodySchema = body.path("content").path("application/json").path("schema");
         if (!bodySchema.isMissingNode()) {
-            JsonNode bs = inline(doc, bodySchema, new HashSet<>(), tool);
+            JsonNode bs = inline(doc, bodySchema, new HashSet<>(), tool, budget, 0);
             if (bs.path("type").asText("object").equals("object") && bs.has("properties")) {
                 bs.get("properties").fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
                 bs.path("required").forEach(r -> required.add(r.asText()));
@@ -121,21 +148,29 @@ public final class OpenApiTools {
         return Json.mapper().createObjectNode().put("type", "string");
     }
 
-    /** A copy of the schema with every local $ref replaced by its target. */
-    private static JsonNode inline(JsonNode doc, JsonNode schema, Set<String> seen, String tool) {
+    /** A copy of the schema with every local $ref replaced by its target, within the budget and depth. */
+    private static JsonNode inline(JsonNode doc, JsonNode schema, Set<String> seen, String tool, Budget budget,
+                                   int depth) {
+        if (depth > MAX_DEPTH) {
+            throw ValidationException.field(FIELD, "Operation '" + tool + "': the input schema nests more than "
+                    + MAX_DEPTH + " levels with every $ref expanded");
+        }
         if (schema.isObject() && schema.has("$ref")) {
             String ref = schema.get("$ref").asText();
             if (!seen.add(ref)) {
                 throw ValidationException.field(FIELD, "Operation '" + tool + "' has a recursive schema (" + ref
                         + "); Cedar records cannot be recursive");
             }
-            JsonNode out = inline(doc, target(doc, ref), seen, tool);
+            JsonNode out = inline(doc, target(doc, ref), seen, tool, budget, depth);
             seen.remove(ref);
             return out;
         }
         if (schema.isObject()) {
             ObjectNode copy = Json.mapper().createObjectNode();
-            schema.fields().forEachRemaining(e -> copy.set(e.getKey(), inline(doc, e.getValue(), seen, tool)));
+            schema.fields().forEachRemaining(e -> {
+                budget.spend(e.getKey().length() + 4, tool);
+                copy.set(e.getKey(), inline(doc, e.getValue(), seen, tool, budget, depth + 1));
+            });
             // OpenAPI 3.0 'nullable' and a single allOf are common; fold them into plain JSON Schema
             copy.remove("nullable");
             if (copy.has("allOf") && !copy.has("type")) {
@@ -152,9 +187,11 @@ public final class OpenApiTools {
         }
         if (schema.isArray()) {
             ArrayNode copy = Json.mapper().createArrayNode();
-            schema.forEach(n -> copy.add(inline(doc, n, seen, tool)));
+            budget.spend(2, tool);
+            schema.forEach(n -> copy.add(inline(doc, n, seen, tool, budget, depth + 1)));
             return copy;
         }
+        budget.spend(schema.isTextual() ? schema.textValue().length() + 2 : schema.toString().length(), tool);
         return schema;
     }
 

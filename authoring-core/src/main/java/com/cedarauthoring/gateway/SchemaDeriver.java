@@ -35,6 +35,8 @@ public final class SchemaDeriver {
     }
 
     private static final int MAX_DEPTH = 32;
+    /** AgentCore's Cedar schema size limit (400 KB, over all tools of a gateway), in UTF-8 bytes of Cedar text. */
+    public static final int MAX_SCHEMA_BYTES = 400 * 1024;
     private final Cedar cedar;
 
     public SchemaDeriver(Cedar cedar) {
@@ -56,6 +58,12 @@ public final class SchemaDeriver {
             }
         }
         String text = cedarText(authorizer, targets.stream().map(TargetTools::targetName).toList(), actions);
+        int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_SCHEMA_BYTES) {
+            // checked before the text reaches cedar-java: a schema this size is refused, not parsed
+            throw ValidationException.field("targetConfiguration", "The gateway's Cedar schema would be " + bytes
+                    + " bytes, over the limit of " + MAX_SCHEMA_BYTES + " bytes (AgentCore's 400 KB over all tools)");
+        }
         String json;
         try {
             json = Json.mapper().writeValueAsString(cedar.schemaToJson(text));

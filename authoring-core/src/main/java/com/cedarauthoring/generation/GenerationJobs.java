@@ -11,6 +11,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Durable generation jobs on db-scheduler over the service's database: one one-time task per
@@ -27,7 +28,8 @@ public final class GenerationJobs implements AutoCloseable {
     private final Scheduler scheduler;
     private final Clock clock;
 
-    public GenerationJobs(TransactionalDataSource dataSource, GenerationWorker worker, GenerationSettings settings, Clock clock) {
+    /** @param dataSource the database's transaction-aware DataSource, so {@link #schedule} joins the caller's transaction */
+    public GenerationJobs(DataSource dataSource, GenerationWorker worker, GenerationSettings settings, Clock clock) {
         this.clock = clock;
         this.generate = Tasks.oneTime(GENERATE_TASK, String.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(settings.maxRetries(),
@@ -49,7 +51,7 @@ public final class GenerationJobs implements AutoCloseable {
                 .build();
     }
 
-    /** Enqueues the job of a generation; joins the caller's {@link TransactionalDataSource} transaction. */
+    /** Enqueues the job of a generation; joins the caller's transaction ({@link com.cedarauthoring.store.Transactions}). */
     public void schedule(String policyGenerationId) {
         client.scheduleIfNotExists(new TaskInstance<>(GENERATE_TASK, policyGenerationId, policyGenerationId), clock.instant());
     }

@@ -9,8 +9,9 @@ import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.policy.EngineDirectory;
 import com.cedarauthoring.translate.Translator;
+import com.cedarauthoring.store.Database;
+import com.cedarauthoring.store.Idempotency;
 import java.time.Clock;
-import javax.sql.DataSource;
 
 /**
  * The generation feature wired together over one database: store, pipeline, worker, durable jobs and
@@ -28,16 +29,15 @@ public final class GenerationModule implements AutoCloseable {
     }
 
     /** Builds and starts the feature. */
-    public static GenerationModule start(DataSource dataSource, GatewayDirectory gateways, EngineDirectory engines,
-                                         Splitter splitter, Translator translator, Cedar cedar, Arns arns, Ids ids,
-                                         Clock clock, GenerationSettings settings) {
-        TransactionalDataSource tx = new TransactionalDataSource(dataSource);
-        JdbcGenerationStore store = new JdbcGenerationStore(tx);
+    public static GenerationModule start(Database database, Idempotency idempotency, GatewayDirectory gateways,
+                                         EngineDirectory engines, Splitter splitter, Translator translator, Cedar cedar,
+                                         Arns arns, Ids ids, Clock clock, GenerationSettings settings) {
+        JdbcGenerationStore store = new JdbcGenerationStore(database.jdbc());
         GenerationPipeline pipeline = new GenerationPipeline(splitter, translator, cedar, new PolicyAnalyzer(cedar),
                 new Explainer(cedar), new DecisionExamples(cedar));
         GenerationWorker worker = new GenerationWorker(store, gateways, pipeline, ids, clock, settings);
-        GenerationJobs jobs = new GenerationJobs(tx, worker, settings, clock);
-        GenerationService service = new GenerationService(store, tx, jobs, gateways, engines, arns, ids, clock);
+        GenerationJobs jobs = new GenerationJobs(database.dataSource(), worker, settings, clock);
+        GenerationService service = new GenerationService(store, idempotency, jobs, gateways, engines, arns, ids, clock);
         jobs.start();
         return new GenerationModule(store, service, jobs);
     }

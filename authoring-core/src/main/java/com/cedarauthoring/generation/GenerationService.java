@@ -8,18 +8,14 @@ import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.naming.Names;
 import com.cedarauthoring.policy.EngineDirectory;
 import com.cedarauthoring.policy.EngineRef;
-import com.cedarauthoring.store.Jdbc;
+import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * StartPolicyGeneration, GetPolicyGeneration, ListPolicyGenerations, ListPolicyGenerationAssets.
@@ -29,7 +25,7 @@ public final class GenerationService {
     public static final int RAW_TEXT_MAX = 2000;
 
     private final GenerationStore store;
-    private final TransactionalDataSource transactions;
+    private final Idempotency idempotency;
     private final GenerationJobs jobs;
     private final GatewayDirectory gateways;
     private final EngineDirectory engines;
@@ -37,10 +33,10 @@ public final class GenerationService {
     private final Ids ids;
     private final Clock clock;
 
-    public GenerationService(GenerationStore store, TransactionalDataSource transactions, GenerationJobs jobs,
+    public GenerationService(GenerationStore store, Idempotency idempotency, GenerationJobs jobs,
                              GatewayDirectory gateways, EngineDirectory engines, Arns arns, Ids ids, Clock clock) {
         this.store = store;
-        this.transactions = transactions;
+        this.idempotency = idempotency;
         this.jobs = jobs;
         this.gateways = gateways;
         this.engines = engines;
@@ -63,33 +59,25 @@ public final class GenerationService {
             throw ValidationException.field("resource.arn", "Member must not be null");
         }
         EngineRef engine = engine(request.policyEngineId());
-        String hash = hash(request);
-        Optional<PolicyGeneration> replay = request.clientToken().flatMap(t -> replay(engine.policyEngineId(), t, hash));
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        if (gateways.schemaByArn(request.resourceArn()).isEmpty()) {
-            throw new ResourceNotFoundException("Gateway " + request.resourceArn() + " was not found. "
-                    + "resource.arn must be the ARN of a gateway of this service.");
-        }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String id = ids.resourceId(request.name());
-        PolicyGeneration generation = new PolicyGeneration(engine.policyEngineId(), id, request.name(),
-                arns.policyGeneration(engine.policyEngineId(), id), request.resourceArn(), request.rawText(),
-                GenerationStatus.GENERATING, List.of(), now, now, request.startedBy());
-        try {
-            transactions.inTransaction(() -> {
-                store.insert(generation, request.clientToken(), hash);
-                jobs.schedule(id);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            if (request.clientToken().isPresent() && Jdbc.isUniqueViolation(e)) {
-                // a concurrent request with the same token won the race
-                return replay(engine.policyEngineId(), request.clientToken().get(), hash).orElseThrow(() -> e);
-            }
-            throw e;
-        }
+        Map<String, String> fingerprint = Map.of("name", request.name(), "resourceArn", request.resourceArn(),
+                "rawText", request.rawText());
+        // The generation and its job are stored in the idempotency transaction: both or neither.
+        PolicyGeneration generation = idempotency.once(
+                Idempotency.Scope.of(Idempotency.Operation.StartPolicyGeneration, engine.policyEngineId()),
+                request.clientToken(), fingerprint, PolicyGeneration.class, () -> {
+                    if (gateways.schemaByArn(request.resourceArn()).isEmpty()) {
+                        throw new ResourceNotFoundException("Gateway " + request.resourceArn() + " was not found. "
+                                + "resource.arn must be the ARN of a gateway of this service.");
+                    }
+                    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                    String id = ids.resourceId(request.name());
+                    PolicyGeneration created = new PolicyGeneration(engine.policyEngineId(), id, request.name(),
+                            arns.policyGeneration(engine.policyEngineId(), id), request.resourceArn(), request.rawText(),
+                            GenerationStatus.GENERATING, List.of(), now, now, request.startedBy());
+                    store.insert(created);
+                    jobs.schedule(id);
+                    return created;
+                });
         jobs.wake();
         return generation;
     }
@@ -113,31 +101,5 @@ public final class GenerationService {
     private EngineRef engine(String policyEngineId) {
         return engines.find(policyEngineId).orElseThrow(() -> new ResourceNotFoundException(
                 "Policy engine " + policyEngineId + " was not found."));
-    }
-
-    private Optional<PolicyGeneration> replay(String policyEngineId, String clientToken, String hash) {
-        return store.findByClientToken(policyEngineId, clientToken).map(existing -> {
-            if (!existing.requestHash().equals(hash)) {
-                throw new ValidationException("The clientToken " + clientToken
-                        + " was already used with a different request. Use a new clientToken for a new request.",
-                        ValidationException.Reason.IdempotentParameterMismatchException,
-                        List.of(new ValidationException.FieldError("clientToken",
-                                "Member was already used with different parameters")));
-            }
-            return existing.generation();
-        });
-    }
-
-    private static String hash(StartGeneration r) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {r.name(), r.resourceArn(), r.rawText()}) {
-                d.update(part.getBytes(StandardCharsets.UTF_8));
-                d.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

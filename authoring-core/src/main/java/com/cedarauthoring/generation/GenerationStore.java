@@ -9,17 +9,11 @@ import java.util.Optional;
 /** Persistence of generations and their assets. State changes only ever leave GENERATING. */
 public interface GenerationStore {
 
-    /** A generation found by its client token, with the hash of the request that created it. */
-    record Existing(PolicyGeneration generation, String requestHash) {}
-
-    /** Inserts a new generation; a reused (engine, clientToken) pair is a unique violation. */
-    void insert(PolicyGeneration generation, Optional<String> clientToken, String requestHash);
+    void insert(PolicyGeneration generation);
 
     Optional<PolicyGeneration> find(String policyEngineId, String policyGenerationId);
 
     Optional<PolicyGeneration> findById(String policyGenerationId);
-
-    Optional<Existing> findByClientToken(String policyEngineId, String clientToken);
 
     /** Oldest first. */
     Page<PolicyGeneration> list(String policyEngineId, PageRequest page);

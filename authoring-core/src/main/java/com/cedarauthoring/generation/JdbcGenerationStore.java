@@ -26,21 +26,17 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
     private static final String ASSET_COLUMNS = "policy_generation_asset_id, cedar, raw_text_fragment, span_start, span_end, "
             + "findings, explanation, examples, provenance";
 
-    private final TransactionalDataSource dataSource;
     private final Jdbc jdbc;
 
-    public JdbcGenerationStore(TransactionalDataSource dataSource) {
-        this.dataSource = dataSource;
-        this.jdbc = new Jdbc(dataSource);
+    public JdbcGenerationStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
-    public void insert(PolicyGeneration g, Optional<String> clientToken, String requestHash) {
-        jdbc.update("INSERT INTO policy_generations (" + GENERATION_COLUMNS + ", client_token, request_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    public void insert(PolicyGeneration g) {
+        jdbc.update("INSERT INTO policy_generations (" + GENERATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 g.policyGenerationId(), g.policyEngineId(), g.name(), g.arn(), g.resourceArn(), g.rawText(),
-                g.status().name(), json(g.statusReasons()), g.createdAt(), g.updatedAt(), g.startedBy(),
-                clientToken.orElse(null), requestHash);
+                g.status().name(), json(g.statusReasons()), g.createdAt(), g.updatedAt(), g.startedBy());
     }
 
     @Override
@@ -54,13 +50,6 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
     public Optional<PolicyGeneration> findById(String policyGenerationId) {
         return jdbc.queryOne("SELECT " + GENERATION_COLUMNS + " FROM policy_generations WHERE policy_generation_id = ?",
                 JdbcGenerationStore::generation, policyGenerationId);
-    }
-
-    @Override
-    public Optional<Existing> findByClientToken(String policyEngineId, String clientToken) {
-        return jdbc.queryOne("SELECT " + GENERATION_COLUMNS + ", request_hash FROM policy_generations "
-                        + "WHERE policy_engine_id = ? AND client_token = ?",
-                rs -> new Existing(generation(rs), rs.getString("request_hash")), policyEngineId, clientToken);
     }
 
     @Override
@@ -88,7 +77,7 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
 
     @Override
     public boolean complete(String policyGenerationId, List<Asset> assets, Instant now) {
-        return dataSource.inTransaction(() -> {
+        return jdbc.inTransaction(() -> {
             // Row lock first: a concurrent deadline sweep or a rerun waits, then sees the final state.
             int updated = jdbc.update("UPDATE policy_generations SET status = 'GENERATED', status_reasons = '[]', "
                     + "updated_at = ? WHERE policy_generation_id = ? AND status = 'GENERATING'", now, policyGenerationId);

@@ -1,6 +1,7 @@
 package com.cedarauthoring.policy;
 
 import com.cedarauthoring.errors.ConflictException;
+import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.json.Json;
 import com.cedarauthoring.store.Jdbc;
 import com.cedarauthoring.store.Page;
@@ -47,6 +48,12 @@ public final class JdbcPolicyStore implements PolicyStore {
     }
 
     @Override
+    public Optional<PolicyEngine> findEngineForUpdate(String id) {
+        return jdbc.queryOne("SELECT " + ENGINE_COLUMNS + " FROM policy_engines WHERE policy_engine_id = ? FOR UPDATE",
+                JdbcPolicyStore::engine, id);
+    }
+
+    @Override
     public Page<PolicyEngine> listEngines(PageRequest page) {
         List<PolicyEngine> rows = jdbc.query("SELECT " + ENGINE_COLUMNS + " FROM policy_engines"
                         + " ORDER BY created_at, policy_engine_id LIMIT ? OFFSET ?",
@@ -64,6 +71,9 @@ public final class JdbcPolicyStore implements PolicyStore {
     @Override
     public boolean deleteEngineIfEmpty(String id) {
         return jdbc.inTransaction(() -> {
+            if (findEngineForUpdate(id).isEmpty()) {
+                return true; // already gone
+            }
             int policies = jdbc.queryOne("SELECT COUNT(*) FROM policies WHERE policy_engine_id = ?",
                     rs -> rs.getInt(1), id).orElse(0);
             if (policies > 0) {
@@ -82,6 +92,10 @@ public final class JdbcPolicyStore implements PolicyStore {
                     p.statement(), p.resourceScope(), p.validationMode().name(), p.enforcementMode().name(),
                     p.status().name(), reasons(p.statusReasons()), p.createdAt(), p.updatedAt());
         } catch (RuntimeException ex) {
+            if (Jdbc.isForeignKeyViolation(ex)) {
+                // the engine was deleted concurrently (callers lock it first; this is the last line of defence)
+                throw new ResourceNotFoundException("Policy engine " + p.policyEngineId() + " not found");
+            }
             if (Jdbc.isUniqueViolation(ex)) {
                 throw new ConflictException("A policy named " + p.name() + " already exists in policy engine "
                         + p.policyEngineId());
@@ -94,6 +108,12 @@ public final class JdbcPolicyStore implements PolicyStore {
     public Optional<Policy> findPolicy(String engineId, String policyId) {
         return jdbc.queryOne("SELECT " + POLICY_COLUMNS + " FROM policies WHERE policy_engine_id = ? AND policy_id = ?",
                 JdbcPolicyStore::policy, engineId, policyId);
+    }
+
+    @Override
+    public Optional<Policy> findPolicyForUpdate(String engineId, String policyId) {
+        return jdbc.queryOne("SELECT " + POLICY_COLUMNS + " FROM policies WHERE policy_engine_id = ? AND policy_id = ?"
+                + " FOR UPDATE", JdbcPolicyStore::policy, engineId, policyId);
     }
 
     @Override

@@ -6,9 +6,11 @@ import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.naming.Names;
-import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.store.ClientToken;
+import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
+import com.cedarauthoring.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,13 +26,16 @@ public final class PolicyEngineService implements EngineDirectory {
     public static final int DESCRIPTION_MAX = 4096;
 
     private final PolicyStore store;
-    private final IdempotencyStore idempotency;
+    private final Transactions transactions;
+    private final Idempotency idempotency;
     private final Arns arns;
     private final Ids ids;
     private final Clock clock;
 
-    public PolicyEngineService(PolicyStore store, IdempotencyStore idempotency, Arns arns, Ids ids, Clock clock) {
+    public PolicyEngineService(PolicyStore store, Transactions transactions, Idempotency idempotency, Arns arns, Ids ids,
+                               Clock clock) {
         this.store = store;
+        this.transactions = transactions;
         this.idempotency = idempotency;
         this.arns = arns;
         this.ids = ids;
@@ -38,12 +43,11 @@ public final class PolicyEngineService implements EngineDirectory {
     }
 
     /** CreatePolicyEngine; the response reports CREATING. */
-    public PolicyEngine create(String name, Optional<String> description, Optional<String> clientToken) {
+    public PolicyEngine create(String name, Optional<String> description, Optional<ClientToken> clientToken) {
         Names.requireValidName("name", name);
         description.ifPresent(d -> requireDescription("description", d));
-        IdempotencyStore.requireValidToken("clientToken", clientToken);
         Map<String, Object> request = Map.of("name", name, "description", description.orElse(""));
-        return idempotency.once("CreatePolicyEngine", clientToken, request, PolicyEngine.class, () -> {
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreatePolicyEngine), clientToken, request, PolicyEngine.class, () -> {
             String id = ids.resourceId(name);
             Instant now = now();
             PolicyEngine engine = new PolicyEngine(id, name, arns.policyEngine(id), description.orElse(null),
@@ -61,16 +65,21 @@ public final class PolicyEngineService implements EngineDirectory {
         return store.listEngines(page);
     }
 
-    /** UpdatePolicyEngine: only the description is mutable. The response reports UPDATING. */
+    /**
+     * UpdatePolicyEngine: only the description is mutable. The response reports UPDATING. Applied to the
+     * latest stored engine under its row lock.
+     */
     public PolicyEngine update(String policyEngineId, DescriptionChange description) {
         if (description.changes() && description.value() != null) {
             requireDescription("description", description.value());
         }
-        PolicyEngine current = get(policyEngineId);
-        PolicyEngine updated = new PolicyEngine(current.policyEngineId(), current.name(), current.policyEngineArn(),
-                description.applyTo(current.description()), PolicyStatus.ACTIVE, List.of(), current.createdAt(), now());
-        store.updateEngine(updated);
-        return updated.withStatus(PolicyStatus.UPDATING);
+        return transactions.inTransaction(() -> {
+            PolicyEngine current = store.findEngineForUpdate(policyEngineId).orElseThrow(() -> notFound(policyEngineId));
+            PolicyEngine updated = new PolicyEngine(current.policyEngineId(), current.name(), current.policyEngineArn(),
+                    description.applyTo(current.description()), PolicyStatus.ACTIVE, List.of(), current.createdAt(), now());
+            store.updateEngine(updated);
+            return updated.withStatus(PolicyStatus.UPDATING);
+        });
     }
 
     /** DeletePolicyEngine: refused while the engine has policies. The response reports DELETING. */
@@ -86,6 +95,13 @@ public final class PolicyEngineService implements EngineDirectory {
     @Override
     public Optional<EngineRef> find(String policyEngineId) {
         return store.findEngine(policyEngineId).map(PolicyEngine::ref);
+    }
+
+    /** Whether an engine of this service has exactly this ARN (for gateways attaching one). */
+    public boolean existsWithArn(String policyEngineArn) {
+        int slash = policyEngineArn.lastIndexOf('/');
+        return slash > 0 && store.findEngine(policyEngineArn.substring(slash + 1))
+                .filter(e -> e.policyEngineArn().equals(policyEngineArn)).isPresent();
     }
 
     static void requireDescription(String field, String value) {

@@ -13,9 +13,11 @@ import com.cedarauthoring.generation.GeneratedAssets;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.naming.Names;
-import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.store.ClientToken;
+import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
+import com.cedarauthoring.store.Transactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,20 +44,22 @@ public final class PolicyService {
     private final Optional<GeneratedAssets> assets;
     private final Cedar cedar;
     private final PolicyFindings analyzer;
-    private final IdempotencyStore idempotency;
+    private final Transactions transactions;
+    private final Idempotency idempotency;
     private final Arns arns;
     private final Ids ids;
     private final Clock clock;
 
     public PolicyService(PolicyStore store, PolicyEngineService engines, GatewayDirectory gateways,
                          Optional<GeneratedAssets> assets, Cedar cedar, PolicyFindings analyzer,
-                         IdempotencyStore idempotency, Arns arns, Ids ids, Clock clock) {
+                         Transactions transactions, Idempotency idempotency, Arns arns, Ids ids, Clock clock) {
         this.store = store;
         this.engines = engines;
         this.gateways = gateways;
         this.assets = assets;
         this.cedar = cedar;
         this.analyzer = analyzer;
+        this.transactions = transactions;
         this.idempotency = idempotency;
         this.arns = arns;
         this.ids = ids;
@@ -63,14 +67,18 @@ public final class PolicyService {
     }
 
     /** CreatePolicy; the response reports CREATING, the stored policy is ACTIVE or CREATE_FAILED. */
-    public Policy create(String policyEngineId, NewPolicy request, Optional<String> clientToken) {
+    public Policy create(String policyEngineId, NewPolicy request, Optional<ClientToken> clientToken) {
         Names.requireValidName("name", request.name());
         request.description().ifPresent(d -> PolicyEngineService.requireDescription("description", d));
-        IdempotencyStore.requireValidToken("clientToken", clientToken);
         ParseOutcome parsed = checkDefinition(request.definition());
-        PolicyEngine engine = engines.get(policyEngineId);
+        engines.get(policyEngineId);
         ValidationMode mode = request.validationMode().orElse(ValidationMode.FAIL_ON_ANY_FINDINGS);
-        return idempotency.once("CreatePolicy/" + policyEngineId, clientToken, request, Policy.class, () -> {
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreatePolicy, policyEngineId), clientToken,
+                request, Policy.class, () -> {
+            // The engine row stays locked until the policy is stored: a concurrent DeletePolicyEngine either
+            // runs first (this answers 404) or waits and then sees the policy (it answers ConflictException).
+            PolicyEngine engine = store.findEngineForUpdate(policyEngineId)
+                    .orElseThrow(() -> PolicyEngineService.notFound(policyEngineId));
             Resolved resolved = resolve(engine, request.definition(), parsed, mode);
             String statement = resolved.statement().statement();
             String scope = scopeOf(statement, resolved.parsed());
@@ -134,25 +142,30 @@ public final class PolicyService {
         }
         Optional<ParseOutcome> parsed = change.definition().map(this::checkDefinition);
         PolicyEngine engine = engines.get(policyEngineId);
-        Policy current = store.findPolicy(policyEngineId, policyId).orElseThrow(() -> notFound(policyEngineId, policyId));
-        ValidationMode mode = change.validationMode().orElse(current.validationMode());
-        Resolved resolved = change.definition().isPresent()
-                ? resolve(engine, change.definition().get(), parsed.get(), mode)
-                : new Resolved(new PolicyDefinition.Statement(current.kind(), current.statement()), cedar.parse(current.statement()));
-        PolicyDefinition.Statement statement = resolved.statement();
-        String scope = scopeOf(statement.statement(), resolved.parsed());
-        List<String> problems = problems(engine, statement.statement(), resolved.parsed(), scope, mode);
-        Policy stored = problems.isEmpty()
-                ? new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
-                        change.description().applyTo(current.description()), statement.kind(), statement.statement(),
-                        scope, mode, change.enforcementMode().orElse(current.enforcementMode()),
-                        PolicyStatus.ACTIVE, List.of(), current.createdAt(), now())
-                : new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
-                        current.description(), current.kind(), current.statement(), current.resourceScope(),
-                        current.validationMode(), current.enforcementMode(), PolicyStatus.UPDATE_FAILED, problems,
-                        current.createdAt(), now());
-        store.updatePolicy(stored);
-        return stored.reportedAs(PolicyStatus.UPDATING);
+        // Read-modify-write under the policy's row lock: concurrent updates apply one after the other,
+        // each to the state the previous one left, so no change is silently lost.
+        return transactions.inTransaction(() -> {
+            Policy current = store.findPolicyForUpdate(policyEngineId, policyId)
+                    .orElseThrow(() -> notFound(policyEngineId, policyId));
+            ValidationMode mode = change.validationMode().orElse(current.validationMode());
+            Resolved resolved = change.definition().isPresent()
+                    ? resolve(engine, change.definition().get(), parsed.get(), mode)
+                    : new Resolved(new PolicyDefinition.Statement(current.kind(), current.statement()), cedar.parse(current.statement()));
+            PolicyDefinition.Statement statement = resolved.statement();
+            String scope = scopeOf(statement.statement(), resolved.parsed());
+            List<String> problems = problems(engine, statement.statement(), resolved.parsed(), scope, mode);
+            Policy stored = problems.isEmpty()
+                    ? new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
+                            change.description().applyTo(current.description()), statement.kind(), statement.statement(),
+                            scope, mode, change.enforcementMode().orElse(current.enforcementMode()),
+                            PolicyStatus.ACTIVE, List.of(), current.createdAt(), now())
+                    : new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
+                            current.description(), current.kind(), current.statement(), current.resourceScope(),
+                            current.validationMode(), current.enforcementMode(), PolicyStatus.UPDATE_FAILED, problems,
+                            current.createdAt(), now());
+            store.updatePolicy(stored);
+            return stored.reportedAs(PolicyStatus.UPDATING);
+        });
     }
 
     /** DeletePolicy; the response reports DELETING and the policy is gone (404) afterwards. */

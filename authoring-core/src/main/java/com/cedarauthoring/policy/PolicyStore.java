@@ -14,16 +14,29 @@ public interface PolicyStore {
 
     Optional<PolicyEngine> findEngine(String policyEngineId);
 
+    /**
+     * The engine, its row locked until the caller's transaction ends: updates apply to the latest state,
+     * and a policy created under the lock cannot lose its engine to a concurrent delete.
+     */
+    Optional<PolicyEngine> findEngineForUpdate(String policyEngineId);
+
     Page<PolicyEngine> listEngines(PageRequest page);
 
     void updateEngine(PolicyEngine engine);
 
-    /** Deletes an engine that has no policies; false when it still has some (nothing is deleted). */
+    /**
+     * Deletes an engine that has no policies; false when it still has some (nothing is deleted). Locks the
+     * engine first, so it serialises with policy creates that lock it.
+     */
     boolean deleteEngineIfEmpty(String policyEngineId);
 
+    /** Throws ResourceNotFoundException when the engine is gone, ConflictException when the name is taken. */
     void insertPolicy(Policy policy);
 
     Optional<Policy> findPolicy(String policyEngineId, String policyId);
+
+    /** The policy, its row locked until the caller's transaction ends (read-modify-write without lost updates). */
+    Optional<Policy> findPolicyForUpdate(String policyEngineId, String policyId);
 
     /**
      * @param resourceScope when present, only policies scoped to that resource or not scoped at all

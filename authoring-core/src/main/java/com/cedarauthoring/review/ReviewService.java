@@ -29,10 +29,12 @@ import com.cedarauthoring.policy.PolicyService;
 import com.cedarauthoring.policy.PolicyStatus;
 import com.cedarauthoring.policy.StatementKind;
 import com.cedarauthoring.policy.ValidationMode;
-import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.store.ClientToken;
+import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.Jdbc;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
+import com.cedarauthoring.store.Transactions;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -64,14 +66,14 @@ public final class ReviewService {
     private final Cedar cedar;
     private final Equivalence equivalence;
     private final AuditTrail audit;
-    private final IdempotencyStore idempotency;
-    private final Jdbc transactions;
+    private final Idempotency idempotency;
+    private final Transactions transactions;
     private final Ids ids;
     private final Clock clock;
     private final int requiredApprovals;
 
     public ReviewService(ReviewStore store, GeneratedAssets assets, GatewayDirectory gateways, PolicyService policies,
-                         Cedar cedar, AuditTrail audit, IdempotencyStore idempotency, Jdbc transactions, Ids ids,
+                         Cedar cedar, AuditTrail audit, Idempotency idempotency, Transactions transactions, Ids ids,
                          Clock clock, int requiredApprovals) {
         if (requiredApprovals < 1 || requiredApprovals > 10) {
             throw new IllegalArgumentException("required approvals must be 1-10: " + requiredApprovals);
@@ -92,15 +94,15 @@ public final class ReviewService {
 
     /** {@code POST .../assets/{assetId}/review}. */
     public ReviewOutcome review(String policyEngineId, String policyGenerationId, String assetId, ReviewRequest request,
-                                Optional<String> clientToken, Principal caller) {
-        IdempotencyStore.requireValidToken("clientToken", clientToken);
+                                Optional<ClientToken> clientToken, Principal caller) {
         if (request.dryRun()) {
             return decide(policyEngineId, policyGenerationId, assetId, request, caller, false);
         }
         Map<String, Object> fingerprint = new LinkedHashMap<>();
         fingerprint.put("request", request);
         fingerprint.put("caller", caller.name());
-        return idempotency.once("Review/" + policyGenerationId + "/" + assetId, clientToken, fingerprint,
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.ReviewPolicyGenerationAsset,
+                        policyGenerationId + "/" + assetId), clientToken, fingerprint,
                 ReviewOutcome.class, () -> decide(policyEngineId, policyGenerationId, assetId, request, caller, false));
     }
 
@@ -109,11 +111,12 @@ public final class ReviewService {
      * no edit. {@code IGNORE_ALL_FINDINGS} acknowledges the asset's findings; {@code FAIL_ON_ANY_FINDINGS}
      * acknowledges none. It must be the approval that creates the policy.
      */
-    public Policy createFromAsset(String policyEngineId, NewPolicy request, Optional<String> clientToken, Principal caller) {
+    public Policy createFromAsset(String policyEngineId, NewPolicy request, Optional<ClientToken> clientToken,
+                                  Principal caller) {
         PolicyDefinition.FromGeneration ref = (PolicyDefinition.FromGeneration) request.definition();
-        IdempotencyStore.requireValidToken("clientToken", clientToken);
         Names.requireValidName("name", request.name());
-        return idempotency.once("CreatePolicy/" + policyEngineId, clientToken, request, Policy.class, () -> {
+        return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreatePolicy, policyEngineId), clientToken,
+                request, Policy.class, () -> {
             GeneratedAsset asset = asset(policyEngineId, ref.policyGenerationId(), ref.policyGenerationAssetId());
             Set<FindingType> acknowledged = request.validationMode().orElse(ValidationMode.FAIL_ON_ANY_FINDINGS)
                     == ValidationMode.IGNORE_ALL_FINDINGS ? nonValid(asset) : Set.of();

@@ -12,14 +12,12 @@ import org.flywaydb.core.Flyway;
  * Embedded default is an H2 file database in the data directory; PostgreSQL for several instances.
  */
 public final class Database implements AutoCloseable {
-    private final HikariDataSource dataSource;
-    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final TransactionalDataSource dataSource;
 
-    public enum Dialect { H2, POSTGRES }
-
-    private Database(HikariDataSource dataSource, Dialect dialect) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        this.dataSource = new TransactionalDataSource(pool);
     }
 
     /** An H2 file database under {@code dataDir}, created on first use. */
@@ -32,7 +30,10 @@ public final class Database implements AutoCloseable {
         // WRITE_DELAY=0: H2 otherwise writes commits up to a second later, and a process killed in that
         // second (kill -9) would lose work it had already acknowledged (e.g. an accepted generation).
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("authoring")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+                // Row locks (SELECT ... FOR UPDATE, idempotency claims) wait for the holder as on PostgreSQL,
+                // rather than failing after H2's default of one second under a burst of requests.
+                + ";LOCK_TIMEOUT=10000";
         return open(url, "sa", "", 8);
     }
 
@@ -51,15 +52,20 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, jdbcUrl.startsWith("jdbc:postgresql:") ? Dialect.POSTGRES : Dialect.H2);
+        return new Database(ds);
     }
 
+    /**
+     * The database as a DataSource that joins {@link #transactions()} (for libraries such as db-scheduler
+     * whose writes must commit with ours).
+     */
     public DataSource dataSource() {
         return dataSource;
     }
 
-    public Dialect dialect() {
-        return dialect;
+    /** The one transaction mechanism of this database. */
+    public Transactions transactions() {
+        return dataSource;
     }
 
     public Jdbc jdbc() {
@@ -68,6 +74,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
     }
 }

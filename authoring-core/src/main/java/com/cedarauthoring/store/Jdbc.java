@@ -9,17 +9,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
- * Thin JDBC helper: parameter binding, row mapping and transactions. Keeps the adapters plain SQL
- * that runs unchanged on H2 (PostgreSQL mode) and PostgreSQL.
+ * Thin JDBC helper: parameter binding and row mapping. Keeps the adapters plain SQL that runs unchanged
+ * on H2 (PostgreSQL mode) and PostgreSQL. Connections come from the database's one
+ * {@link Transactions} implementation, so statements join the caller's transaction when there is one.
  */
 public final class Jdbc {
-    private final DataSource dataSource;
-    private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
+    private final TransactionalDataSource dataSource;
 
-    public Jdbc(DataSource dataSource) {
+    Jdbc(TransactionalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -35,30 +34,13 @@ public final class Jdbc {
 
     /** Runs {@code work} in one transaction: commit on return, roll back on any exception. Nested calls join. */
     public <T> T inTransaction(Work<T> work) {
-        if (CURRENT.get() != null) {
+        return dataSource.inTransaction(() -> {
             try {
                 return work.run();
             } catch (SQLException e) {
                 throw new StoreException(e);
             }
-        }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            CURRENT.set(c);
-            try {
-                T result = work.run();
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e instanceof SQLException s ? new StoreException(s) : (RuntimeException) e;
-            } finally {
-                CURRENT.remove();
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        });
     }
 
     public int update(String sql, Object... params) {
@@ -87,14 +69,9 @@ public final class Jdbc {
     }
 
     private <T> T withConnection(Work1<T> work) {
-        Connection current = CURRENT.get();
-        try {
-            if (current != null) {
-                return work.run(current);
-            }
-            try (Connection c = dataSource.getConnection()) {
-                return work.run(c);
-            }
+        // Inside a transaction this is the transaction's connection, whose close() is a no-op.
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
         } catch (SQLException e) {
             throw new StoreException(e);
         }
@@ -123,11 +100,31 @@ public final class Jdbc {
         return ts == null ? null : ts.toInstant();
     }
 
-    /** True when the exception is a unique-constraint violation (SQLState class 23505 on both databases). */
+    /** True when the exception is a unique-constraint violation (SQLState 23505 on both databases). */
     public static boolean isUniqueViolation(RuntimeException e) {
+        return hasSqlState(e, "23505");
+    }
+
+    /**
+     * True when the statement lost a race for a row another transaction holds: a unique violation after
+     * waiting (PostgreSQL, 23505), H2's "concurrent update" of the same key (90131) or lock timeout
+     * (HYT00), a serialisation failure or deadlock (40001, 40P01). Retrying after the other transaction
+     * ended is safe.
+     */
+    public static boolean isContention(RuntimeException e) {
+        return hasSqlState(e, "23505") || hasSqlState(e, "90131") || hasSqlState(e, "HYT00")
+                || hasSqlState(e, "40001") || hasSqlState(e, "40P01");
+    }
+
+    /** True when the exception is a foreign-key violation (SQLState 23503 on both databases). */
+    public static boolean isForeignKeyViolation(RuntimeException e) {
+        return hasSqlState(e, "23503");
+    }
+
+    private static boolean hasSqlState(RuntimeException e, String state) {
         Throwable t = e;
         while (t != null) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+            if (t instanceof SQLException s && state.equals(s.getSQLState())) {
                 return true;
             }
             t = t.getCause();

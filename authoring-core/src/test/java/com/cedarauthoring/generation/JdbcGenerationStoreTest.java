@@ -24,15 +24,13 @@ class JdbcGenerationStoreTest {
     @TempDir
     static Path dir;
     static Database db;
-    static TransactionalDataSource tx;
     static JdbcGenerationStore store;
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     @BeforeAll
     static void open() {
         db = Database.embedded(dir);
-        tx = new TransactionalDataSource(db.dataSource());
-        store = new JdbcGenerationStore(tx);
+        store = new JdbcGenerationStore(db.jdbc());
     }
 
     @AfterAll
@@ -53,7 +51,7 @@ class JdbcGenerationStoreTest {
 
     @Test
     void completeStoresAssetsAndARerunReplacesThem() {
-        store.insert(generating("g1-0000000000"), Optional.empty(), "h");
+        store.insert(generating("g1-0000000000"));
         // an earlier attempt's assets would be replaced, but only while GENERATING: the first completion wins
         assertThat(store.complete("g1-0000000000", List.of(asset("a-0000000001", FindingType.VALID),
                 asset("a-0000000002", FindingType.NOT_TRANSLATABLE)), T0.plusSeconds(1))).isTrue();
@@ -72,21 +70,20 @@ class JdbcGenerationStoreTest {
 
     @Test
     void failOnlyLeavesGenerating() {
-        store.insert(generating("g2-0000000000"), Optional.of("t".repeat(40)), "hash");
+        store.insert(generating("g2-0000000000"));
         assertThat(store.fail("g2-0000000000", List.of("why"), T0.plusSeconds(3))).isTrue();
         assertThat(store.fail("g2-0000000000", List.of("again"), T0.plusSeconds(4))).isFalse();
         assertThat(store.findById("g2-0000000000").orElseThrow().statusReasons()).containsExactly("why");
-        assertThat(store.findByClientToken("Engine-0000000000", "t".repeat(40)).orElseThrow().requestHash()).isEqualTo("hash");
     }
 
     @Test
     void insertAndScheduleCommitOrRollBackTogether() {
         GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), Clock.systemUTC(),
                 GenerationSettings.defaults());
-        GenerationJobs jobs = new GenerationJobs(tx, worker, GenerationSettings.defaults(), Clock.systemUTC());
+        GenerationJobs jobs = new GenerationJobs(db.dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
         try {
-            tx.inTransaction(() -> {
-                store.insert(generating("g3-0000000000"), Optional.empty(), "h");
+            db.transactions().inTransaction(() -> {
+                store.insert(generating("g3-0000000000"));
                 jobs.schedule("g3-0000000000");
                 throw new IllegalStateException("crash before commit");
             });
@@ -95,8 +92,8 @@ class JdbcGenerationStoreTest {
         }
         assertThat(store.findById("g3-0000000000")).isEmpty();
         assertThat(scheduled("g3-0000000000")).isZero();
-        tx.inTransaction(() -> {
-            store.insert(generating("g4-0000000000"), Optional.empty(), "h");
+        db.transactions().inTransaction(() -> {
+            store.insert(generating("g4-0000000000"));
             jobs.schedule("g4-0000000000");
             return null;
         });
@@ -106,7 +103,7 @@ class JdbcGenerationStoreTest {
 
     @Test
     void sweepFailsOnlyOverdueGenerations() {
-        store.insert(generating("g5-0000000000"), Optional.empty(), "h");
+        store.insert(generating("g5-0000000000"));
         Clock late = Clock.fixed(T0.plus(Duration.ofSeconds(61)), java.time.ZoneOffset.UTC);
         GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), late, GenerationSettings.defaults());
         assertThat(worker.sweepOverdue()).isGreaterThanOrEqualTo(1);

@@ -17,7 +17,8 @@ import com.cedarauthoring.generation.GeneratedAssets;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Database;
-import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.store.ClientToken;
+import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.PageRequest;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,7 +63,7 @@ class PolicyServiceTest {
     void setUp() {
         db = Database.embedded(dir);
         Clock clock = Clock.systemUTC();
-        IdempotencyStore idem = new IdempotencyStore(db.jdbc(), clock);
+        Idempotency idem = new Idempotency(db.jdbc(), clock);
         PolicyStore store = new JdbcPolicyStore(db.jdbc());
         GatewayDirectory gateways = new GatewayDirectory() {
             @Override
@@ -78,8 +79,8 @@ class PolicyServiceTest {
         GeneratedAssets assets = (engineId, genId, assetId) -> Optional.ofNullable(assetsById.get(assetId))
                 .filter(a -> a.policyGenerationId().equals(genId));
         PolicyFindings analyzer = (cedarPolicy, schema) -> List.copyOf(analyzerFindings);
-        engines = new PolicyEngineService(store, idem, ARNS, Ids.seeded(1), clock);
-        policies = new PolicyService(store, engines, gateways, Optional.of(assets), new Cedar(), analyzer, idem, ARNS,
+        engines = new PolicyEngineService(store, db.transactions(), idem, ARNS, Ids.seeded(1), clock);
+        policies = new PolicyService(store, engines, gateways, Optional.of(assets), new Cedar(), analyzer, db.transactions(), idem, ARNS,
                 Ids.seeded(2), clock);
     }
 
@@ -291,7 +292,7 @@ class PolicyServiceTest {
 
     @Test
     void concurrentRetriesWithOneClientTokenCreateOneEngine() throws Exception {
-        String token = "retry-0123456789abcdef0123456789abcdef";
+        ClientToken token = new ClientToken("retry-0123456789abcdef0123456789abcdef");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
             var futures = new ArrayList<java.util.concurrent.Future<PolicyEngine>>();
@@ -310,7 +311,7 @@ class PolicyServiceTest {
 
     @Test
     void clientTokenMakesCreatesIdempotent() {
-        String token = "token-0123456789abcdef0123456789abcdef";
+        ClientToken token = new ClientToken("token-0123456789abcdef0123456789abcdef");
         PolicyEngine a = engines.create("Idem", Optional.of("x"), Optional.of(token));
         PolicyEngine b = engines.create("Idem", Optional.of("x"), Optional.of(token));
         assertThat(b).isEqualTo(a);

@@ -8,7 +8,7 @@ import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.generation.GenerationService;
 import com.cedarauthoring.generation.StartGeneration;
 import com.cedarauthoring.review.ReviewState;
-import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.store.ClientToken;
 import com.cedarauthoring.store.PageRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -56,7 +56,7 @@ public final class GenerationRoutes implements RouteModule {
         String name = body.requiredString("name");
         String rawText = body.requiredObject("content").requiredString("rawText");
         String arn = body.requiredObject("resource").requiredString("arn", 20, 1011);
-        var clientToken = IdempotencyStore.requireValidToken("clientToken", body.optionalString("clientToken"));
+        var clientToken = ClientToken.of(body.optionalString(ClientToken.FIELD));
         ctx.status(202).json(GenerationJson.generation(
                 generations.start(new StartGeneration(engineId, name, arn, rawText, clientToken,
                         Security.principal(ctx).name()))));

@@ -48,6 +48,10 @@ public final class ApiApp {
             // AgentCore paths are written with and without a trailing slash by different SDK versions.
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;
+            // Jetty's own errors (bad request line, URI or headers over 8 KB, %00 in a path) as AgentCore JSON too.
+            JettyErrors jettyErrors = new JettyErrors();
+            config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             ErrorMapper.register(config.routes);
             security.register(config.routes);
             audit.ifPresent(a -> a.register(config.routes));

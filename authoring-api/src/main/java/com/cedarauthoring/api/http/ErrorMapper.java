@@ -1,7 +1,10 @@
 package com.cedarauthoring.api.http;
 
+import com.cedarauthoring.errors.ConflictException;
 import com.cedarauthoring.errors.ServiceException;
 import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.store.Jdbc;
+import com.cedarauthoring.store.StoreException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -33,6 +36,15 @@ public final class ErrorMapper {
                 write(ctx, ValidationException.field("body", "Request body must be at most " + RequestBody.MAX_BYTES + " bytes"));
             } else if (status >= 400 && status < 500) {
                 write(ctx, ValidationException.cannotParse(e.getMessage()));
+            } else {
+                internal(ctx, e);
+            }
+        });
+        // A write that lost a race the stores could not resolve (a lock held past its timeout): the client
+        // may retry, so it is AgentCore's ConflictException, not an internal error.
+        routes.exception(StoreException.class, (e, ctx) -> {
+            if (Jdbc.isContention(e)) {
+                write(ctx, new ConflictException("The resource is being changed by another request; retry the request"));
             } else {
                 internal(ctx, e);
             }

@@ -2,7 +2,7 @@ package com.cedarauthoring.api.http;
 
 import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.json.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.cedarauthoring.json.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.javalin.http.Context;
@@ -36,17 +36,16 @@ public final class RequestBody {
         if (bytes.length == 0) {
             return new RequestBody(Json.mapper().createObjectNode(), "");
         }
+        JsonNode node;
         try {
-            JsonNode node = Json.mapper().readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw ValidationException.cannotParse("The request body must be a JSON object");
-            }
-            return new RequestBody(node, "");
-        } catch (JsonProcessingException e) {
-            throw ValidationException.cannotParse("The request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw ValidationException.cannotParse("The request body could not be read");
+            node = StrictJson.read(bytes);
+        } catch (StrictJson.Invalid e) {
+            throw ValidationException.cannotParse("The request body is not valid JSON: " + e.getMessage());
         }
+        if (node == null || !node.isObject()) {
+            throw ValidationException.cannotParse("The request body must be a JSON object");
+        }
+        return new RequestBody(node, "");
     }
 
     /** A member of a list, read with the same rules; {@code path} names it in errors (e.g. {@code cases[2]}). */

@@ -19,6 +19,7 @@ import com.cedarauthoring.policy.PolicyEngineService;
 import com.cedarauthoring.policy.PolicyService;
 import com.cedarauthoring.policy.StatementKind;
 import com.cedarauthoring.policy.ValidationMode;
+import com.cedarauthoring.store.ClientToken;
 import com.cedarauthoring.store.PageRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -80,7 +81,7 @@ public final class PolicyRoutes implements RouteModule {
         RequestBody body = RequestBody.of(ctx);
         String name = body.requiredString("name");
         Optional<String> description = body.optionalString("description");
-        Optional<String> clientToken = body.optionalString("clientToken");
+        Optional<ClientToken> clientToken = ClientToken.of(body.optionalString(ClientToken.FIELD));
         ctx.status(202).json(PolicyJson.engine(engines.create(name, description, clientToken)));
     }
 
@@ -98,7 +99,7 @@ public final class PolicyRoutes implements RouteModule {
         NewPolicy request = new NewPolicy(name, definition, body.optionalString("description"),
                 body.optionalEnum("validationMode", ValidationMode.class),
                 body.optionalEnum("enforcementMode", EnforcementMode.class));
-        Optional<String> clientToken = body.optionalString("clientToken");
+        Optional<ClientToken> clientToken = ClientToken.of(body.optionalString(ClientToken.FIELD));
         if (definition instanceof PolicyDefinition.FromGeneration) {
             Principal reviewer = Security.require(ctx, Role.REVIEWER, "create a policy from a generated asset (an approval)");
             Policy created = reviews.createFromAsset(id, request, clientToken, reviewer);

@@ -16,6 +16,7 @@ import com.cedarauthoring.review.ReviewRequest;
 import com.cedarauthoring.review.ReviewService;
 import com.cedarauthoring.review.ReviewState;
 import com.cedarauthoring.json.Json;
+import com.cedarauthoring.store.ClientToken;
 import com.cedarauthoring.store.PageRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
@@ -56,7 +57,7 @@ public final class ReviewRoutes implements RouteModule {
                 body.optionalEnumList("acknowledgedFindings", FindingType.class, 20),
                 body.optionalEnum("enforcementMode", EnforcementMode.class).orElse(EnforcementMode.ACTIVE),
                 body.optionalBoolean("confirmDifference"), body.optionalBoolean("dryRun"));
-        ReviewOutcome outcome = reviews.review(engineId, generationId, assetId, request, body.optionalString("clientToken"),
+        ReviewOutcome outcome = reviews.review(engineId, generationId, assetId, request, ClientToken.of(body.optionalString(ClientToken.FIELD)),
                 Security.principal(ctx));
         HttpAudit.recordedByService(ctx);
         ObjectNode out = Json.mapper().createObjectNode();

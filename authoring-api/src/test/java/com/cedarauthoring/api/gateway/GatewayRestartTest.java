@@ -3,6 +3,7 @@ package com.cedarauthoring.api.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.api.Application;
+import com.cedarauthoring.api.Http;
 import com.cedarauthoring.api.ServiceConfig;
 import com.cedarauthoring.gateway.Gateway;
 import com.cedarauthoring.gateway.GatewayService;
@@ -28,11 +29,14 @@ class GatewayRestartTest {
         String gatewayId;
         String targetId;
         String schemaText;
+        String engineArn;
         try (Application app = Application.start(ServiceConfig.local(dataDir))) {
             GatewayService gateways = app.gateways();
+            engineArn = new Http(app.port()).post("/policy-engines", "{\"name\":\"Eng\"}").body()
+                    .get("policyEngineArn").asText();
             Gateway g = gateways.createGateway(json("{'name':'restart-gw','roleArn':'arn:aws:iam::123456789012:role/R',"
                     + "'authorizerType':'AWS_IAM','kmsKeyArn':'k','policyEngineConfiguration':{'arn':"
-                    + "'arn:aws:bedrock-agentcore:us-west-2:123456789012:policy-engine/Eng-abcdefghij','mode':'ENFORCE'}}"));
+                    + "'" + engineArn + "','mode':'ENFORCE'}}"));
             GatewayTarget t = gateways.createTarget(g.gatewayId(), json("{'name':'Claims','targetConfiguration':{'mcp':"
                     + "{'lambda':{'lambdaArn':'arn:aws:lambda:us-west-2:123456789012:function:c','toolSchema':{'inlinePayload':"
                     + "[{'name':'file_claim','inputSchema':{'type':'object','properties':{'amount':{'type':'integer'}},"
@@ -49,8 +53,7 @@ class GatewayRestartTest {
             assertThat(gateways.getTarget(gatewayId, targetId).tools()).hasSize(1);
             assertThat(gateways.listGateways(PageRequest.first(10)).items()).hasSize(1);
             assertThat(gateways.schema(gatewayId).cedarText()).isEqualTo(schemaText).contains("principal: [IamEntity]");
-            assertThat(app.gatewayDirectory().schemasAttachedTo(
-                    "arn:aws:bedrock-agentcore:us-west-2:123456789012:policy-engine/Eng-abcdefghij")).hasSize(1);
+            assertThat(app.gatewayDirectory().schemasAttachedTo(engineArn)).hasSize(1);
         }
     }
 }

@@ -96,22 +96,21 @@ class GatewayRoutesTest {
         assertThat(got.status()).isEqualTo(200);
         assertThat(got.body()).isEqualTo(g);
 
+        String engineArn = call("POST", "/policy-engines", "{'name':'RefundEngine'}").body().get("policyEngineArn").asText();
         Response updated = call("PUT", "/gateways/" + id + "/", "{'name':'refund-gateway','roleArn':'arn:aws:iam::123456789012:role/GatewayRole',"
                 + "'authorizerType':'CUSTOM_JWT','description':{'optionalValue':'Refunds v2'},"
-                + "'policyEngineConfiguration':{'arn':'arn:aws:bedrock-agentcore:us-west-2:123456789012:policy-engine/RefundEngine-abcdefghij','mode':'ENFORCE'}}");
+                + "'policyEngineConfiguration':{'arn':'" + engineArn + "','mode':'ENFORCE'}}");
         assertThat(updated.status()).as(updated.raw()).isEqualTo(202);
         assertThat(updated.body().get("description").asText()).isEqualTo("Refunds v2");
         assertThat(updated.body().path("policyEngineConfiguration").path("mode").asText()).isEqualTo("ENFORCE");
         assertThat(updated.body().path("tags").path("team").asText()).isEqualTo("payments");
-        assertThat(app.gatewayDirectory().schemasAttachedTo(
-                "arn:aws:bedrock-agentcore:us-west-2:123456789012:policy-engine/RefundEngine-abcdefghij"))
+        assertThat(app.gatewayDirectory().schemasAttachedTo(engineArn))
                 .extracting(GatewaySchema::gatewayArn).containsExactly(g.get("gatewayArn").asText());
 
         Response detached = call("PATCH", "/gateways/" + id, "{'policyEngineConfiguration':null}");
         assertThat(detached.status()).isEqualTo(202);
         assertThat(detached.body().has("policyEngineConfiguration")).isFalse();
-        assertThat(app.gatewayDirectory().schemasAttachedTo(
-                "arn:aws:bedrock-agentcore:us-west-2:123456789012:policy-engine/RefundEngine-abcdefghij")).isEmpty();
+        assertThat(app.gatewayDirectory().schemasAttachedTo(engineArn)).isEmpty();
 
         Response deleted = call("DELETE", "/gateways/" + id + "/", null);
         assertThat(deleted.status()).isEqualTo(202);

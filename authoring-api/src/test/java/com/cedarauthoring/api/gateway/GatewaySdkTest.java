@@ -75,9 +75,10 @@ class GatewaySdkTest {
         assertThat(app.gatewayDirectory().schemaByArn(gw.gatewayArn()).orElseThrow().cedarText())
                 .contains("\"amount\": decimal", "\"reason\"?: String");
 
+        String engineArn = client.createPolicyEngine(b -> b.name("SdkGatewayEngine")).policyEngineArn();
         client.updateGateway(b -> b.gatewayIdentifier(gw.gatewayId()).name("sdk-gateway")
                 .roleArn("arn:aws:iam::123456789012:role/R").protocolType("MCP").authorizerType(AuthorizerType.CUSTOM_JWT)
-                .policyEngineConfiguration(p -> p.arn("arn:aws:bedrock-agentcore:us-west-2:123456789012:policy-engine/Eng-abcdefghij")
+                .policyEngineConfiguration(p -> p.arn(engineArn)
                         .mode(GatewayPolicyEngineMode.LOG_ONLY)));
         GetGatewayResponse got = client.getGateway(b -> b.gatewayIdentifier(gw.gatewayId()));
         assertThat(got.policyEngineConfiguration().mode()).isEqualTo(GatewayPolicyEngineMode.LOG_ONLY);

@@ -15,7 +15,7 @@ import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.policy.JdbcPolicyStore;
 import com.cedarauthoring.policy.PolicyEngineService;
 import com.cedarauthoring.store.Database;
-import com.cedarauthoring.store.IdempotencyStore;
+import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.PageRequest;
 import com.cedarauthoring.translate.Translator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,16 +57,18 @@ final class GenerationTestServer implements AutoCloseable {
         Ids ids = Ids.secureRandom();
         Clock clock = Clock.systemUTC();
         Cedar cedar = new Cedar();
-        GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), cedar, arns, ids, clock);
+        Idempotency idempotency = new Idempotency(database.jdbc(), clock);
         PolicyEngineService engines = new PolicyEngineService(new JdbcPolicyStore(database.jdbc()),
-                new IdempotencyStore(database.jdbc(), clock), arns, ids, clock);
+                database.transactions(), idempotency, arns, ids, clock);
+        GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), database.transactions(),
+                idempotency, engines::existsWithArn, cedar, arns, ids, clock);
         // Reuse what an earlier run in this data directory created (restart after a crash).
         String gatewayArn = gateways.listGateways(PageRequest.first(1)).items().stream().findFirst()
                 .map(Gateway::gatewayArn).orElseGet(() -> createGateway(gateways));
         String engineId = engines.list(PageRequest.first(1)).items().stream().findFirst()
                 .map(e -> e.policyEngineId())
                 .orElseGet(() -> engines.create("TestEngine", Optional.empty(), Optional.empty()).policyEngineId());
-        GenerationModule generation = GenerationModule.start(database.dataSource(), gateways, engines,
+        GenerationModule generation = GenerationModule.start(database, idempotency, gateways, engines,
                 new RequirementSplitter()::split, translator, cedar, arns, ids, clock, settings);
         List<RouteModule> routes = List.of(new GenerationRoutes(generation.service()));
         Javalin http = ApiApp.create("127.0.0.1", routes).start(port);

@@ -1,6 +1,5 @@
-package com.cedarauthoring.generation;
+package com.cedarauthoring.store;
 
-import com.cedarauthoring.store.StoreException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -12,21 +11,24 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A DataSource that hands out the current thread's transaction connection while
- * {@link #inTransaction} runs. db-scheduler's client and our store both use it, so inserting a
- * generation and scheduling its job commit or roll back together: an accepted generation always has
- * its job. (db-scheduler does not commit connections that have auto-commit off.)
+ * The {@link Transactions} of one database: a DataSource that hands out the current thread's
+ * transaction connection while {@link #inTransaction} runs, and a fresh pooled one otherwise. Every
+ * store ({@link Jdbc}) and db-scheduler use this one instance, so any work they do inside a
+ * transaction commits or rolls back together (an accepted generation always has its job; an
+ * idempotency record always has its resource). db-scheduler does not commit connections that have
+ * auto-commit off, which is what makes it join.
  */
-public final class TransactionalDataSource implements DataSource {
+final class TransactionalDataSource implements DataSource, Transactions {
     private final DataSource delegate;
     // Per instance, not static: it only binds connections of this data source.
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
-    public TransactionalDataSource(DataSource delegate) {
+    TransactionalDataSource(DataSource delegate) {
         this.delegate = delegate;
     }
 
     /** Runs {@code work} in one transaction; nested calls join the outer one. */
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (bound.get() != null) {
             return work.get();

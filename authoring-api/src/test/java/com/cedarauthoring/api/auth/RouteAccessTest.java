@@ -84,7 +84,8 @@ class RouteAccessTest {
     private static String concrete(String path) {
         return path.replace("{gatewayIdentifier}", "nothing-abcdefghij").replace("{targetId}", "ABCDEFGHIJ")
                 .replace("{policyEngineId}", "Nothing-abcdefghij").replace("{policyId}", "Nothing-abcdefghij")
-                .replace("{policyGenerationId}", "Nothing-abcdefghij").replace("{policyGenerationAssetId}", "Nothing-abcdefghij");
+                .replace("{policyGenerationId}", "Nothing-abcdefghij").replace("{policyGenerationAssetId}", "Nothing-abcdefghij")
+                .replace("{file}", "app.js");
     }
 
     private static Set<String> roles(Set<Access> access) {

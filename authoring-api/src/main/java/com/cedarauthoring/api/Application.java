@@ -2,12 +2,20 @@ package com.cedarauthoring.api;
 
 import com.cedarauthoring.api.audit.AuditRoutes;
 import com.cedarauthoring.api.audit.HttpAudit;
+import com.cedarauthoring.api.auth.AccessKey;
 import com.cedarauthoring.api.auth.CredentialsFile;
+import com.cedarauthoring.api.console.ConsoleRoutes;
+import com.cedarauthoring.api.console.ConsoleSessions;
+import com.cedarauthoring.api.console.SessionAuthenticator;
 import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.api.auth.SigV4Authenticator;
 import com.cedarauthoring.api.auth.SigV4Verifier;
 import com.cedarauthoring.api.gateway.GatewayRoutes;
 import com.cedarauthoring.api.review.ReviewRoutes;
+import com.cedarauthoring.api.testing.McpRoutes;
+import com.cedarauthoring.api.testing.TestingRoutes;
+import com.cedarauthoring.testing.JdbcTestRunStore;
+import com.cedarauthoring.testing.PolicyEvaluator;
 import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.audit.JdbcAuditTrail;
 import com.cedarauthoring.review.JdbcReviewStore;
@@ -46,6 +54,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +99,9 @@ public final class Application implements AutoCloseable {
      */
     public static Application start(ServiceConfig config, Clock clock, Ids ids, TranslatorFactory translators) {
         // Checked before anything is opened: without credentials nobody is identified, so only this machine may call.
-        Security security = security(config, clock);
+        Optional<Map<String, AccessKey>> keys = config.credentials().map(CredentialsFile::load);
+        ConsoleSessions consoleSessions = new ConsoleSessions(clock);
+        Security security = security(config, keys, consoleSessions, clock);
         Database database = config.jdbcUrl()
                 .map(url -> Database.open(url, config.dbUser(), config.dbPassword(), 16))
                 .orElseGet(() -> Database.embedded(config.dataDir()));
@@ -153,6 +164,15 @@ public final class Application implements AutoCloseable {
             routes.add(new ReviewRoutes(reviews));
             routes.add(new AuditRoutes(audit));
 
+            // testing policies before they are enforced: authorize, test runs, the MCP test endpoint
+            PolicyEvaluator evaluator = new PolicyEvaluator(policies::all, gatewayDirectory, cedar);
+            routes.add(new TestingRoutes(evaluator, gatewayDirectory, cedar, new JdbcTestRunStore(database.jdbc()),
+                    generation.assets(), ids, clock));
+            routes.add(new McpRoutes(gateways, evaluator, arns));
+
+            // the reviewer console (static files and its sign-in); its pages call the API above
+            routes.add(new ConsoleRoutes(keys, consoleSessions));
+
             Javalin http = ApiApp.create(config.host(), routes, security, Optional.of(new HttpAudit(audit, arns)))
                     .start(config.port());
             return new Application(database, http, closeables, gateways);
@@ -167,12 +187,16 @@ public final class Application implements AutoCloseable {
      * SigV4 against the credentials file, or local mode. Local mode on a non-loopback address is refused:
      * anyone who could reach the port would be an admin and a reviewer.
      */
-    static Security security(ServiceConfig config, Clock clock) {
-        if (config.credentials().isPresent()) {
-            var keys = CredentialsFile.load(config.credentials().get());
+    static Security security(ServiceConfig config, Optional<Map<String, AccessKey>> credentials, ConsoleSessions sessions,
+                             Clock clock) {
+        if (credentials.isPresent()) {
+            var keys = credentials.get();
             log.info("Credentials file {}: {} access keys; every request must carry an AWS Signature V4 "
-                    + "(service bedrock-agentcore, region {})", config.credentials().get(), keys.size(), config.region());
-            return new Security(List.of(new SigV4Authenticator(new SigV4Verifier(keys, config.region(), clock))));
+                    + "(service bedrock-agentcore, region {}) or a console session", config.credentials().get(), keys.size(),
+                    config.region());
+            // the console's session cookie first: a browser never sends a SigV4 signature
+            return new Security(List.of(new SessionAuthenticator(sessions),
+                    new SigV4Authenticator(new SigV4Verifier(keys, config.region(), clock))));
         }
         if (!isLoopback(config.host())) {
             throw new IllegalStateException("Refusing to listen on " + config.host() + " without credentials: in local mode "

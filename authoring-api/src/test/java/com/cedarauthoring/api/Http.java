@@ -34,24 +34,33 @@ public final class Http {
     private final int port;
     private final String base;
     private final Signing signing;
+    private final java.util.Map<String, String> headers;
 
     public Http(int port) {
-        this(port, null);
+        this(port, null, java.util.Map.of());
     }
 
-    private Http(int port, Signing signing) {
+    private Http(int port, Signing signing, java.util.Map<String, String> headers) {
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
         this.signing = signing;
+        this.headers = java.util.Map.copyOf(headers);
+    }
+
+    /** The same client sending one more header on every request (e.g. {@code Authorization: Bearer <JWT>}). */
+    public Http withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Http(port, signing, more);
     }
 
     /** Every request signed with {@code key} for us-west-2 at the current time. */
     public static Http signed(int port, TestCredentials.Key key) {
-        return new Http(port, new Signing(key, "us-west-2", Clock.systemUTC()));
+        return new Http(port, new Signing(key, "us-west-2", Clock.systemUTC()), java.util.Map.of());
     }
 
     public static Http signed(int port, Signing signing) {
-        return new Http(port, signing);
+        return new Http(port, signing, java.util.Map.of());
     }
 
     public Response send(String method, String path, String body) {
@@ -63,12 +72,16 @@ public final class Http {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .method(method, sentBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(sentBody));
+        headers.forEach(b::header);
         if (signing != null) {
             sign(b, method, path, signedBody);
         }
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body().isEmpty() ? Json.mapper().createObjectNode() : Json.mapper().readTree(r.body());
+            // the console's pages are HTML: their text stands in for a JSON body
+            boolean isJson = r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(true);
+            JsonNode json = r.body().isEmpty() ? Json.mapper().createObjectNode()
+                    : isJson ? Json.mapper().readTree(r.body()) : Json.mapper().getNodeFactory().textNode(r.body());
             return new Response(r.statusCode(), r.headers().firstValue("x-amzn-ErrorType").orElse(null), json);
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + method + " " + path, e);

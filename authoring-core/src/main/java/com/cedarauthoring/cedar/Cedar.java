@@ -251,6 +251,61 @@ public final class Cedar {
         return out;
     }
 
+    /**
+     * A policy set parsed once and cached on the native side, for evaluating many requests against the
+     * same policies (the authorize endpoint, test runs, the MCP test endpoint). Ids are the map's keys.
+     */
+    public PreparedPolicies prepare(Map<String, String> policies) {
+        return nativeStack.call(() -> prepareNow(policies));
+    }
+
+    private PreparedPolicies prepareNow(Map<String, String> policies) {
+        PolicySet set = policySet(policies);
+        if (!policies.isEmpty()) {
+            try {
+                set.cache();
+            } catch (com.cedarpolicy.model.exception.CacheException | RuntimeException e) {
+                // caching is an optimisation only; the uncached path decides the same
+            }
+        }
+        return new PreparedPolicies(set, policies.size());
+    }
+
+    /** Evaluates one request against a prepared set (see {@link #authorize(Map, AuthRequest, Optional)}). */
+    public Decision authorize(PreparedPolicies policies, AuthRequest request, Optional<GatewaySchema> schema) {
+        return nativeStack.call(() -> authorizeNow(policies.set(), request, schema));
+    }
+
+    /** Opaque handle on a parsed, natively cached policy set. */
+    public static final class PreparedPolicies {
+        private final PolicySet set;
+        private final int size;
+
+        private PreparedPolicies(PolicySet set, int size) {
+            this.set = set;
+            this.size = size;
+        }
+
+        PolicySet set() {
+            return set;
+        }
+
+        public int size() {
+            return size;
+        }
+    }
+
+    private static Entity principalEntity(EntityUID principal, AuthRequest request) {
+        Map<String, Value> principalTags = new HashMap<>();
+        request.tags().forEach((k, v) -> principalTags.put(k, new PrimString(v)));
+        return new Entity(principal, new HashMap<>(Map.of("id", new PrimString(request.principalId()))), new HashSet<>(),
+                principalTags);
+    }
+
+    private static Entity resourceEntity(EntityUID resource) {
+        return new Entity(resource, new HashMap<>(), new HashSet<>(), new HashMap<>());
+    }
+
     private static PolicySet policySet(Map<String, String> policies) {
         Set<Policy> set = new HashSet<>();
         policies.forEach((id, text) -> {
@@ -266,11 +321,8 @@ public final class Cedar {
         EntityUID principal = uid(request.principalType(), request.principalId());
         EntityUID action = uid("Action", request.actionId());
         EntityUID resource = uid("Gateway", request.gatewayArn());
-        Map<String, Value> principalTags = new HashMap<>();
-        request.tags().forEach((k, v) -> principalTags.put(k, new PrimString(v)));
-        Entity principalEntity = new Entity(principal,
-                new HashMap<>(Map.of("id", new PrimString(request.principalId()))), new HashSet<>(), principalTags);
-        Entity resourceEntity = new Entity(resource, new HashMap<>(), new HashSet<>(), new HashMap<>());
+        Entity principalEntity = principalEntity(principal, request);
+        Entity resourceEntity = resourceEntity(resource);
         Optional<CedarType.RecordType> inputType = schema.flatMap(s -> s.action(request.actionId()))
                 .map(a -> a.input());
         Map<String, Value> context = new HashMap<>();
@@ -323,9 +375,13 @@ public final class Cedar {
     }
 
     private static EntityUID uid(String type, String id) {
-        return EntityTypeName.parse(GatewaySchema.NAMESPACE + "::" + type)
-                .orElseThrow(() -> new IllegalArgumentException("bad entity type " + type)).of(id);
+        return TYPES.computeIfAbsent(type, t -> EntityTypeName.parse(GatewaySchema.NAMESPACE + "::" + t)
+                .orElseThrow(() -> new IllegalArgumentException("bad entity type " + t))).of(id);
     }
+
+    // Parsing an entity type name crosses JNI; a request needs eight of them and there are four types in all.
+    private static final java.util.concurrent.ConcurrentHashMap<String, EntityTypeName> TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Value toValue(JsonNode node, Optional<CedarType> type) {
         if (type.isPresent() && type.get() instanceof CedarType.DecimalType && (node.isNumber() || node.isTextual())) {

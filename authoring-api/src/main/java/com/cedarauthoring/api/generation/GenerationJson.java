@@ -32,13 +32,17 @@ final class GenerationJson {
         ArrayNode reasons = n.putArray("statusReasons");
         g.statusReasons().forEach(reasons::add);
         g.findings().ifPresent(f -> n.put("findings", f));
+        // extensions (SDKs ignore them): the requirement text, for the console to show beside its Cedar, and who started it
+        n.putObject("content").put("rawText", g.rawText());
+        n.put("startedBy", g.startedBy());
         return n;
     }
 
-    /** PolicyGenerationSummary: the generation without statusReasons. */
+    /** PolicyGenerationSummary: the generation without statusReasons (nor the requirement text). */
     static ObjectNode generationSummary(PolicyGeneration g) {
         ObjectNode n = generation(g);
         n.remove("statusReasons");
+        n.remove("content");
         return n;
     }
 

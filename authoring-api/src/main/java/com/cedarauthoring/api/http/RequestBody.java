@@ -48,6 +48,14 @@ public final class RequestBody {
         return new RequestBody(node, "");
     }
 
+    /** A member of a list, read with the same rules; {@code path} names it in errors (e.g. {@code cases[2]}). */
+    public static RequestBody at(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw ValidationException.field(path, "Member must be a structure (JSON object)");
+        }
+        return new RequestBody(node, path);
+    }
+
     public JsonNode node() {
         return node;
     }

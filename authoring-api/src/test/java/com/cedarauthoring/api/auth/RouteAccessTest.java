@@ -85,7 +85,8 @@ class RouteAccessTest {
         return path.replace("{gatewayIdentifier}", "nothing-abcdefghij").replace("{targetId}", "ABCDEFGHIJ")
                 .replace("{policyEngineId}", "Nothing-abcdefghij").replace("{policyId}", "Nothing-abcdefghij")
                 .replace("{policyGenerationId}", "Nothing-abcdefghij").replace("{policyGenerationAssetId}", "Nothing-abcdefghij")
-                .replace("<resourceArn>", "arn%3Aaws%3Abedrock-agentcore%3Aus-west-2%3A123456789012%3Agateway%2Fnothing-abcdefghij");
+                .replace("<resourceArn>", "arn%3Aaws%3Abedrock-agentcore%3Aus-west-2%3A123456789012%3Agateway%2Fnothing-abcdefghij")
+                .replace("{file}", "app.js");
     }
 
     private static Set<String> roles(Set<Access> access) {

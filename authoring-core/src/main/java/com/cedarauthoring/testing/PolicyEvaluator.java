@@ -1,0 +1,122 @@
+package com.cedarauthoring.testing;
+
+import com.cedarauthoring.cedar.AuthRequest;
+import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.Decision;
+import com.cedarauthoring.gateway.GatewayDirectory;
+import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.policy.EnforcementMode;
+import com.cedarauthoring.policy.Policy;
+import com.cedarauthoring.policy.PolicyStatus;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.cedarauthoring.semantics.RequestGenerator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Evaluates requests against an engine's policies as the gateway would: ACTIVE policies decide, LOG_ONLY
+ * policies are reported as if enforced, candidates count as ACTIVE. Policies that did not settle ACTIVE
+ * (CREATE_FAILED...) are not part of the engine's decisions, as on AgentCore.
+ *
+ * <p>Parsed policy sets are kept by their content (ids and statements), so repeated requests against an
+ * unchanged engine cost one native evaluation each, and any change to a policy is a different key.
+ */
+public final class PolicyEvaluator {
+    private final Function<String, List<Policy>> enginePolicies;
+    private final GatewayDirectory gateways;
+    private final Cedar cedar;
+    private final RequestGenerator requests;
+    private final Cache<Map<String, String>, Cedar.PreparedPolicies> prepared =
+            Caffeine.newBuilder().maximumSize(256).build();
+
+    /** @param enginePolicies every policy of an engine by its id (unknown engine: ResourceNotFoundException) */
+    public PolicyEvaluator(Function<String, List<Policy>> enginePolicies, GatewayDirectory gateways, Cedar cedar) {
+        this.enginePolicies = enginePolicies;
+        this.gateways = gateways;
+        this.cedar = cedar;
+        this.requests = new RequestGenerator(cedar);
+    }
+
+    /** The policies of one engine split by enforcement mode, read once for a batch of requests. */
+    public Snapshot snapshot(String policyEngineId, Map<String, String> candidates) {
+        Map<String, String> active = new LinkedHashMap<>();
+        Map<String, String> all = new LinkedHashMap<>();
+        for (Policy p : enginePolicies.apply(policyEngineId)) {
+            if (p.status() != PolicyStatus.ACTIVE) {
+                continue;
+            }
+            all.put(p.policyId(), p.statement());
+            if (p.enforcementMode() == EnforcementMode.ACTIVE) {
+                active.put(p.policyId(), p.statement());
+            }
+        }
+        active.putAll(candidates);
+        all.putAll(candidates);
+        Cedar.PreparedPolicies enforced = prepared(active);
+        return new Snapshot(enforced, all.size() == active.size() ? enforced : prepared(all), Map.copyOf(active));
+    }
+
+    /** One request against a snapshot. */
+    public Evaluation evaluate(Snapshot snapshot, AuthRequest request) {
+        Optional<GatewaySchema> schema = gateways.schemaByArn(request.gatewayArn());
+        Decision enforced = cedar.authorize(snapshot.enforced(), request, schema);
+        Decision logOnly = snapshot.logOnly() == snapshot.enforced() ? enforced
+                : cedar.authorize(snapshot.logOnly(), request, schema);
+        return new Evaluation(enforced, logOnly);
+    }
+
+    public Evaluation evaluate(String policyEngineId, AuthRequest request, Map<String, String> candidates) {
+        return evaluate(snapshot(policyEngineId, candidates), request);
+    }
+
+    /** A suite of cases against one snapshot of the engine. */
+    public TestRun run(String policyEngineId, List<TestCase> cases, Map<String, String> candidates) {
+        Snapshot snapshot = snapshot(policyEngineId, candidates);
+        List<CaseResult> results = new ArrayList<>(cases.size());
+        for (TestCase c : cases) {
+            results.add(new CaseResult(c, evaluate(snapshot, c.request()).enforced()));
+        }
+        return new TestRun(results);
+    }
+
+    /**
+     * The tools (action ids) the caller could call under some input ({@code tools/list}): every tool whose
+     * generated requests (boundary values around each literal of the policies, optional attributes present
+     * and absent: {@link RequestGenerator}) include one the enforced policies allow for this caller.
+     * cedar-java's partial evaluation would answer this directly, but its native library is built without it.
+     */
+    public Set<String> callableTools(Snapshot snapshot, GatewaySchema schema, String principalType, String principalId,
+                                     Map<String, String> tags) {
+        Set<String> callable = new LinkedHashSet<>();
+        if (snapshot.enforcedStatements().isEmpty()) {
+            return callable;
+        }
+        for (AuthRequest generated : requests.generate(schema, List.copyOf(snapshot.enforcedStatements().values()))) {
+            if (callable.contains(generated.actionId()) || !generated.gatewayArn().equals(schema.gatewayArn())
+                    || schema.action(generated.actionId()).isEmpty()) {
+                continue;
+            }
+            AuthRequest asCaller = new AuthRequest(principalType, principalId, tags, generated.actionId(),
+                    schema.gatewayArn(), generated.input());
+            if (cedar.authorize(snapshot.enforced(), asCaller, Optional.of(schema)).allowed()) {
+                callable.add(generated.actionId());
+            }
+        }
+        return callable;
+    }
+
+    private Cedar.PreparedPolicies prepared(Map<String, String> policies) {
+        return prepared.get(Map.copyOf(policies), cedar::prepare);
+    }
+
+    /** The prepared policy sets of one engine at one moment. */
+    public record Snapshot(Cedar.PreparedPolicies enforced, Cedar.PreparedPolicies logOnly,
+                           Map<String, String> enforcedStatements) {}
+}

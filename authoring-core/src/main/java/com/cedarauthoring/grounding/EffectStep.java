@@ -43,6 +43,10 @@ final class EffectStep {
         }
         boolean isPermit = g.policy.effect() == Effect.PERMIT;
         List<Span> own = isPermit ? permit : forbid;
+        if (!isPermit && own.isEmpty() && onlyPair(g)) {
+            // "Only X may do Y": the forbid for everyone else is said by "only", beside its permit (section 5)
+            own = List.of(t.span(t.tokens.get(0)));
+        }
         if (own.isEmpty()) {
             g.flag(FindingCode.UNGROUNDED_EFFECT, "The policy is a " + (isPermit ? "permit" : "forbid")
                     + " but no word of the requirement says " + (isPermit ? "allow" : "block/deny") + ".", null);
@@ -52,5 +56,11 @@ final class EffectStep {
                     + t.text.substring(forbid.get(0).start() - t.base, forbid.get(0).end() - t.base) + "'.", forbid.get(0));
         }
         g.evidence(Alignment.Role.EFFECT, isPermit ? "permit" : "forbid", own);
+    }
+
+    /** The forbid half of "Only X may ...": the sentence opens with "only" and a permit stands beside it. */
+    private static boolean onlyPair(Grounding g) {
+        RequirementText t = g.text;
+        return !t.tokens.isEmpty() && t.lower(0).equals("only") && g.siblingEffects.contains(Effect.PERMIT);
     }
 }

@@ -151,6 +151,39 @@ class GroundingCheckTest {
     }
 
     @Test
+    void onlyXMayIsAPermitAndAForbidBothGroundedButAForbidAloneIsNot() {
+        String sentence = "Only users with role manager may process refunds";
+        GatewaySchema schema = schema("refund");
+        String manager = "principal.hasTag(\"role\") && principal.getTag(\"role\") == \"manager\"";
+        String permit = policy(schema, "permit", "principal is AgentCore::OAuthUser", "RefundTarget___process_refund", manager);
+        String forbid = policy(schema, "forbid", "principal", "RefundTarget___process_refund", null)
+                .replace(";", " unless { " + manager + " };");
+        List<AssetDraft> pair = runAll("refund", sentence, List.of(permit, forbid));
+        assertThat(pair).allSatisfy(a -> assertThat(a.findings()).containsExactly(Finding.valid()));
+        // the forbid is said by "only" only beside its permit; alone it forbids what the sentence allows
+        assertThat(runAll("refund", sentence, List.of(forbid)).get(0).findings())
+                .anySatisfy(f -> assertThat(f.code()).isEqualTo(FindingCode.UNGROUNDED_EFFECT.name()));
+    }
+
+    static List<AssetDraft> runAll(String gateway, String sentence, List<String> cedars) {
+        Translator fixed = new Translator() {
+            @Override
+            public String name() {
+                return "fixed";
+            }
+
+            @Override
+            public TranslationOutcome translate(TranslationRequest request) {
+                return new TranslationOutcome.Candidates(cedars.stream().map(c -> new Candidate(sentence,
+                        new Span(0, sentence.length()), Optional.of(c), List.of(), MODEL, Alignment.none())).toList());
+            }
+        };
+        GenerationPipeline pipeline = new GenerationPipeline(raw -> List.of(new Requirement(raw, new Span(0, raw.length()))),
+                fixed, CEDAR, new PolicyAnalyzer(CEDAR), new Explainer(CEDAR), new DecisionExamples(CEDAR));
+        return ((PipelineOutcome.Completed) pipeline.run(sentence, schema(gateway))).assets();
+    }
+
+    @Test
     void groundedPolicyIsValidAndItsPartsPointAtTheirWords() {
         String sentence = "Allow users with role clerk to process refunds when the amount is under $500";
         GatewaySchema schema = schema("refund");

@@ -32,6 +32,30 @@ class GeneralisationCorpusTest {
 
     @Test
     void noUnfaithfulValidOnTheGeneralisationCorpus() {
+        Score score = score("Generalisation corpus", Fixtures.generalisation());
+        assertThat(score.total()).isGreaterThanOrEqualTo(200);
+        assertThat(score.unfaithful()).as(score.report() + "\nUnfaithful VALID:\n" + String.join("\n", score.unfaithful()))
+                .isEmpty();
+        // Issue 7's bar, through the whole pipeline (the grounding check re-verifies every candidate): 95%.
+        // What it still refuses (units, half-named attributes, unconsumed words) it refuses honestly.
+        assertThat(100.0 * score.ok() / score.total()).as(score.report()).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /**
+     * The holdout set, written blind after the translator work: measured and reported, not a score gate (it
+     * is not tuned to); what VALID promises still holds on it.
+     */
+    @Test
+    void noUnfaithfulValidOnTheHoldoutSet() {
+        Score score = score("Holdout set", Fixtures.holdout());
+        assertThat(score.total()).isEqualTo(50);
+        assertThat(score.unfaithful()).as(score.report() + "\nUnfaithful VALID:\n" + String.join("\n", score.unfaithful()))
+                .isEmpty();
+    }
+
+    record Score(String report, int ok, int total, List<String> unfaithful) {}
+
+    private static Score score(String title, List<Fixtures.Case> cases) {
         GenerationPipeline pipeline = new GenerationPipeline(new RequirementSplitter()::split, new RulesTranslator(CEDAR),
                 CEDAR, new PolicyAnalyzer(CEDAR), new Explainer(CEDAR), new DecisionExamples(CEDAR));
         Equivalence equivalence = new Equivalence(CEDAR);
@@ -40,7 +64,6 @@ class GeneralisationCorpusTest {
         Map<String, int[]> byCategory = new TreeMap<>();
         List<String> unfaithful = new ArrayList<>();
         Map<String, Integer> failureForms = new TreeMap<>();
-        List<Fixtures.Case> cases = Fixtures.generalisation();
         for (Fixtures.Case c : cases) {
             Fixtures.GatewayFixture g = gateways.get(c.gateway());
             GatewaySchema schema = schemas.computeIfAbsent(c.gateway(), k -> g.schema(CEDAR, g.testArn()));
@@ -60,7 +83,7 @@ class GeneralisationCorpusTest {
                     .forEach(a -> unfaithful.add("[" + c.id() + "] " + a.rawTextFragment() + "\n      got "
                             + a.cedar().orElse("").replace("\n", " ")));
         }
-        StringBuilder report = new StringBuilder("Generalisation corpus score by category (rules translator):\n");
+        StringBuilder report = new StringBuilder(title + " score by category (rules translator, whole pipeline):\n");
         int ok = 0;
         for (Map.Entry<String, int[]> e : byCategory.entrySet()) {
             ok += e.getValue()[0];
@@ -71,11 +94,7 @@ class GeneralisationCorpusTest {
         report.append("  unfaithful VALID assets: ").append(unfaithful.size()).append('\n');
         failureForms.forEach((form, n) -> report.append(String.format("  %3d x %s%n", n, form)));
         System.out.println(report);
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(200);
-        assertThat(unfaithful).as(report + "\nUnfaithful VALID:\n" + String.join("\n", unfaithful)).isEmpty();
-        // Issue 7's bar, through the whole pipeline (the grounding check re-verifies every candidate): 95%.
-        // What it still refuses (units, half-named attributes, unconsumed words) it refuses honestly.
-        assertThat(100.0 * ok / cases.size()).as(report.toString()).isGreaterThanOrEqualTo(95.0);
+        return new Score(report.toString(), ok, cases.size(), unfaithful);
     }
 
     /** The scoring rules of issue 7, shared with the fuzz run. */

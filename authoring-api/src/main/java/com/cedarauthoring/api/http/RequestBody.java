@@ -25,10 +25,8 @@ public final class RequestBody {
     }
 
     public static RequestBody of(Context ctx) {
-        long declared = ctx.contentLength();
-        if (declared > MAX_BYTES) {
-            throw ValidationException.field("body", "Request body must be at most " + MAX_BYTES + " bytes");
-        }
+        // The body is read even when its declared length is already too large (Jetty caps it at twice our limit):
+        // answering before the client has finished sending makes the client see a broken pipe, not our 400.
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_BYTES) {
             throw ValidationException.field("body", "Request body must be at most " + MAX_BYTES + " bytes");

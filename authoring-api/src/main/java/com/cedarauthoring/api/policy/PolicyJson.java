@@ -13,17 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class PolicyJson {
     private PolicyJson() {}
 
+    /** The engine as Get/Create/Update answer it: its summary plus description and statusReasons. */
     static ObjectNode engine(PolicyEngine e) {
-        ObjectNode n = Json.mapper().createObjectNode();
-        n.put("policyEngineId", e.policyEngineId());
-        n.put("name", e.name());
-        n.put("createdAt", e.createdAt().toString());
-        n.put("updatedAt", e.updatedAt().toString());
-        n.put("policyEngineArn", e.policyEngineArn());
-        n.put("status", e.status().name());
-        if (e.encryptionKeyArn() != null) {
-            n.put("encryptionKeyArn", e.encryptionKeyArn());
-        }
+        ObjectNode n = engineSummary(e);
         if (e.description() != null) {
             n.put("description", e.description());
         }
@@ -61,16 +53,9 @@ final class PolicyJson {
         return n;
     }
 
+    /** The policy as Get/Create/Update answer it: its summary plus definition, description and statusReasons. */
     static ObjectNode policy(Policy p) {
-        ObjectNode n = Json.mapper().createObjectNode();
-        n.put("policyId", p.policyId());
-        n.put("name", p.name());
-        n.put("policyEngineId", p.policyEngineId());
-        n.put("createdAt", p.createdAt().toString());
-        n.put("updatedAt", p.updatedAt().toString());
-        n.put("policyArn", p.policyArn());
-        n.put("status", p.status().name());
-        n.put("enforcementMode", p.enforcementMode().name());
+        ObjectNode n = policySummary(p);
         n.putObject("definition").putObject(p.kind().member()).put("statement", p.statement());
         if (p.description() != null) {
             n.put("description", p.description());

@@ -13,8 +13,11 @@ import com.cedarauthoring.api.auth.SigV4Verifier;
 import com.cedarauthoring.api.gateway.GatewayRoutes;
 import com.cedarauthoring.api.review.ReviewRoutes;
 import com.cedarauthoring.api.testing.McpRoutes;
+import com.cedarauthoring.api.testing.TestSuiteRoutes;
 import com.cedarauthoring.api.testing.TestingRoutes;
 import com.cedarauthoring.testing.JdbcTestRunStore;
+import com.cedarauthoring.testing.JdbcTestSuiteStore;
+import com.cedarauthoring.testing.TestSuiteStore;
 import com.cedarauthoring.testing.PolicyEvaluator;
 import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.audit.JdbcAuditTrail;
@@ -166,8 +169,10 @@ public final class Application implements AutoCloseable {
 
             // testing policies before they are enforced: authorize, test runs, the MCP test endpoint
             PolicyEvaluator evaluator = new PolicyEvaluator(policies::all, gatewayDirectory, cedar);
-            routes.add(new TestingRoutes(evaluator, gatewayDirectory, cedar, new JdbcTestRunStore(database.jdbc()),
+            TestSuiteStore suites = new JdbcTestSuiteStore(database.jdbc());
+            routes.add(new TestingRoutes(evaluator, gatewayDirectory, cedar, new JdbcTestRunStore(database.jdbc()), suites,
                     generation.assets(), ids, clock));
+            routes.add(new TestSuiteRoutes(suites, policyEngines, gatewayDirectory, clock));
             routes.add(new McpRoutes(gateways, evaluator, arns));
 
             // the reviewer console (static files and its sign-in); its pages call the API above

@@ -12,7 +12,12 @@ import com.cedarauthoring.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.cedarauthoring.testing.TestCase;
+import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +31,8 @@ final class TestRequests {
     static final int MAX_TAGS = 50;
     static final int MAX_TAG_LENGTH = 1024;
     static final int MAX_INPUT_DEPTH = 32;
+    static final int MAX_CASES = 200;
+    private static final Pattern ENGINE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-[a-z0-9_]{10}");
 
     private final GatewayDirectory gateways;
 
@@ -34,9 +41,50 @@ final class TestRequests {
     }
 
     GatewaySchema gateway(RequestBody body) {
-        String arn = body.requiredString("gatewayArn", 20, 1011);
+        return gateway(body.requiredString("gatewayArn", 20, 1011));
+    }
+
+    GatewaySchema gateway(String arn) {
         return gateways.schemaByArn(arn)
                 .orElseThrow(() -> new ResourceNotFoundException("Gateway " + arn + " not found"));
+    }
+
+    /**
+     * The {@code cases} of a suite (a test run's body, a saved suite): 1-{@value #MAX_CASES} cases with unique
+     * names and an expected decision, each a request against {@code gateway}.
+     */
+    List<TestCase> cases(JsonNode casesNode, GatewaySchema gateway) {
+        if (!casesNode.isArray() || casesNode.isEmpty()) {
+            throw ValidationException.field("cases", "Member must be a non-empty list of test cases");
+        }
+        if (casesNode.size() > MAX_CASES) {
+            throw ValidationException.field("cases", "Member must have at most " + MAX_CASES + " items");
+        }
+        List<TestCase> cases = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < casesNode.size(); i++) {
+            RequestBody c = RequestBody.at(casesNode.get(i), "cases[" + i + "]");
+            String name = c.requiredString("name", 1, 256);
+            if (!names.add(name)) {
+                throw ValidationException.field(c.field("name"), "Case names must be unique; " + name + " is repeated");
+            }
+            String expected = c.requiredString("expected");
+            if (!expected.equals("ALLOW") && !expected.equals("DENY")) {
+                throw ValidationException.field(c.field("expected"), "Member must satisfy enum value set: [ALLOW, DENY]");
+            }
+            cases.add(new TestCase(name, request(c, gateway), expected.equals("ALLOW")));
+        }
+        return cases;
+    }
+
+    /** The {@code policyEngineId} path parameter, checked as AgentCore checks it. */
+    static String engineId(Context ctx) {
+        String value = ctx.pathParam("policyEngineId");
+        if (value.length() < 12 || value.length() > 59 || !ENGINE_ID.matcher(value).matches()) {
+            throw ValidationException.field("policyEngineId", "Member must satisfy regular expression pattern: "
+                    + ENGINE_ID.pattern() + " and have length between 12 and 59, inclusive");
+        }
+        return value;
     }
 
     /** One request of {@code body} (the authorize body, or one case of a suite) against {@code gateway}. */

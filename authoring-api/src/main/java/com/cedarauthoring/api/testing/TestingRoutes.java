@@ -14,7 +14,6 @@ import com.cedarauthoring.testing.Evaluation;
 import com.cedarauthoring.testing.PolicyEvaluator;
 import com.cedarauthoring.testing.TestCase;
 import com.cedarauthoring.testing.TestRun;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
@@ -27,38 +26,36 @@ import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.PageRequest;
 import com.cedarauthoring.testing.SavedTestRun;
 import com.cedarauthoring.testing.TestRunStore;
+import com.cedarauthoring.testing.TestSuite;
+import com.cedarauthoring.testing.TestSuiteStore;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /policy-engines/{id}/authorize} and {@code POST /policy-engines/{id}/test-runs}. Both only
  * read: every role may call them (authors check what they wrote, reviewers try before approving).
  */
 public final class TestingRoutes implements RouteModule {
-    static final int MAX_CASES = 200;
-    private static final Pattern ENGINE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-[a-z0-9_]{10}");
 
     private final PolicyEvaluator evaluator;
     private final TestRequests requests;
     private final Cedar cedar;
     private final TestRunStore runs;
+    private final TestSuiteStore suites;
     private final GeneratedAssets assets;
     private final Ids ids;
     private final Clock clock;
 
     public TestingRoutes(PolicyEvaluator evaluator, GatewayDirectory gateways, Cedar cedar, TestRunStore runs,
-                         GeneratedAssets assets, Ids ids, Clock clock) {
+                         TestSuiteStore suites, GeneratedAssets assets, Ids ids, Clock clock) {
         this.evaluator = evaluator;
         this.requests = new TestRequests(gateways);
         this.cedar = cedar;
         this.runs = runs;
+        this.suites = suites;
         this.assets = assets;
         this.ids = ids;
         this.clock = clock;
@@ -88,43 +85,41 @@ public final class TestingRoutes implements RouteModule {
     private void testRun(Context ctx) {
         String engineId = engineId(ctx);
         RequestBody body = RequestBody.of(ctx);
-        GatewaySchema gateway = requests.gateway(body);
+        Optional<TestSuite> suite = suite(engineId, body);
+        GatewaySchema gateway = suite.map(s -> requests.gateway(s.gatewayArn())).orElseGet(() -> requests.gateway(body));
+        List<TestCase> cases = requests.cases(suite.map(TestSuite::cases).orElseGet(() -> body.node().path("cases")), gateway);
         Map<String, String> candidates = CandidatePolicies.check(cedar, "candidatePolicies", TestRequests.candidates(body));
-        JsonNode casesNode = body.node().path("cases");
-        if (!casesNode.isArray() || casesNode.isEmpty()) {
-            throw ValidationException.field("cases", "Member must be a non-empty list of test cases");
-        }
-        if (casesNode.size() > MAX_CASES) {
-            throw ValidationException.field("cases", "Member must have at most " + MAX_CASES + " items");
-        }
-        List<TestCase> cases = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < casesNode.size(); i++) {
-            RequestBody c = RequestBody.at(casesNode.get(i), "cases[" + i + "]");
-            String name = c.requiredString("name", 1, 256);
-            if (!names.add(name)) {
-                throw ValidationException.field(c.field("name"), "Case names must be unique; " + name + " is repeated");
-            }
-            String expected = c.requiredString("expected");
-            if (!expected.equals("ALLOW") && !expected.equals("DENY")) {
-                throw ValidationException.field(c.field("expected"), "Member must satisfy enum value set: [ALLOW, DENY]");
-            }
-            cases.add(new TestCase(name, requests.request(c, gateway), expected.equals("ALLOW")));
-        }
         Optional<SavedTestRun.AssetRef> attachTo = body.optionalObject("attachTo").map(a -> new SavedTestRun.AssetRef(
                 a.requiredString("policyGenerationId", 12, 59), a.requiredString("policyGenerationAssetId", 12, 59)));
         attachTo.ifPresent(a -> assets.find(engineId, a.policyGenerationId(), a.policyGenerationAssetId()).orElseThrow(() ->
                 new ResourceNotFoundException("Policy generation asset " + a.policyGenerationAssetId() + " not found")));
         TestRun run = evaluator.run(engineId, cases, candidates);
         ObjectNode out = json(run);
+        suite.ifPresent(s -> out.put("suiteName", s.name()));
         if (body.optionalBoolean("save") || attachTo.isPresent()) {
             // a saved run is evidence for a review: who ran what, when, with which outcome
             SavedTestRun saved = new SavedTestRun(ids.resourceId("TestRun"), engineId, attachTo,
                     Security.principal(ctx).name(), clock.instant().truncatedTo(ChronoUnit.MILLIS), run.passed(), run.failed(), out);
             runs.insert(saved);
-            out = saved(saved);
+            ctx.json(saved(saved));
+            return;
         }
         ctx.json(out);
+    }
+
+    /** A saved suite named by {@code suiteName}, the alternative to inline {@code gatewayArn} and {@code cases}. */
+    private Optional<TestSuite> suite(String engineId, RequestBody body) {
+        Optional<String> name = body.optionalString("suiteName");
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (body.has("cases") || body.has("gatewayArn")) {
+            throw ValidationException.field("suiteName", "Send either suiteName (a saved suite brings its gateway and cases) "
+                    + "or gatewayArn and cases, not both");
+        }
+        String suiteName = TestSuite.checkName(name.get());
+        return Optional.of(suites.find(engineId, suiteName)
+                .orElseThrow(() -> new ResourceNotFoundException("Test suite " + suiteName + " not found")));
     }
 
     private void savedRuns(Context ctx) {
@@ -168,11 +163,6 @@ public final class TestingRoutes implements RouteModule {
     }
 
     private static String engineId(Context ctx) {
-        String value = ctx.pathParam("policyEngineId");
-        if (value.length() < 12 || value.length() > 59 || !ENGINE_ID.matcher(value).matches()) {
-            throw ValidationException.field("policyEngineId", "Member must satisfy regular expression pattern: "
-                    + ENGINE_ID.pattern() + " and have length between 12 and 59, inclusive");
-        }
-        return value;
+        return TestRequests.engineId(ctx);
     }
 }

@@ -86,7 +86,7 @@ class RouteAccessTest {
                 .replace("{policyEngineId}", "Nothing-abcdefghij").replace("{policyId}", "Nothing-abcdefghij")
                 .replace("{policyGenerationId}", "Nothing-abcdefghij").replace("{policyGenerationAssetId}", "Nothing-abcdefghij")
                 .replace("<resourceArn>", "arn%3Aaws%3Abedrock-agentcore%3Aus-west-2%3A123456789012%3Agateway%2Fnothing-abcdefghij")
-                .replace("{file}", "app.js");
+                .replace("{file}", "app.js").replace("{suiteName}", "nothing");
     }
 
     private static Set<String> roles(Set<Access> access) {

@@ -220,9 +220,11 @@ function wireAsset(main, a, i, span, engineId, generationId, g) {
 }
 
 // ---- try it ----
-function toolsOf(target) {
-  const inline = target.targetConfiguration?.mcp?.lambda?.toolSchema?.inlinePayload || [];
-  return inline.map(t => ({ action: target.name + '___' + t.name, description: t.description || '', schema: t.inputSchema || {} }));
+// The tools of a gateway with their JSON input schemas, as the service read them from every kind of target
+// (inline MCP/Lambda tool schemas, OpenAPI operations): the same derivation the Cedar schema comes from.
+async function toolsOf(gatewayId) {
+  const schema = await api('GET', `/gateways/${encodeURIComponent(gatewayId)}/schema`);
+  return (schema.tools || []).map(t => ({ action: t.action, description: t.description || '', schema: t.inputSchema || {} }));
 }
 
 function fieldHtml(name, prop, required) {
@@ -269,8 +271,12 @@ export async function tryIt(main, engineId, query) {
     </form>
     <section aria-labelledby="decision-h"><h2 id="decision-h">Decision</h2><div id="decision" aria-live="polite" class="muted">No request yet.</div></section>
     <section aria-labelledby="suite-h"><h2 id="suite-h">Test suite</h2>
-      <p class="hint">Cases are kept in this browser for this engine; "Run" evaluates them all on the server.</p>
+      <p class="hint">Cases you add are a draft in this browser; save the suite under a name to share it with other reviewers of this engine. "Run" evaluates it on the server.</p>
+      <div class="row"><div><label for="saved-suites">Saved suites</label><select id="saved-suites"></select></div>
+        <button type="button" id="load-suite">Load</button><button type="button" id="delete-suite">Delete</button></div>
       <div id="suite"></div>
+      <div class="row"><div><label for="suite-name">Suite name <span class="hint">(letters, digits, _ . -)</span></label><input type="text" id="suite-name" maxlength="64"></div>
+        <button type="button" id="save-suite">Save the suite</button></div>
       <div class="row"><button type="button" id="run-suite" class="primary">Run the test suite</button><button type="button" id="clear-suite">Clear</button>
         <label class="checks"><input type="checkbox" id="save-run" ${assetRef ? 'checked disabled' : ''}> Save the run${assetRef ? ' (attached to the policy under review)' : ''}</label></div>
       <div id="suite-result" aria-live="polite"></div></section>`;
@@ -288,9 +294,7 @@ export async function tryIt(main, engineId, query) {
   let tools = [];
   const loadTools = async () => {
     const gw = gateways.find(x => x.gatewayArn === $('gateway').value);
-    const targets = gw ? await Promise.all((await all(`/gateways/${gw.gatewayId}/targets`, 'items'))
-      .map(t => api('GET', `/gateways/${gw.gatewayId}/targets/${t.targetId}`))) : [];
-    tools = targets.flatMap(toolsOf);
+    tools = gw ? await toolsOf(gw.gatewayId) : [];
     $('tool').innerHTML = tools.map(t => `<option value="${esc(t.action)}">${esc(t.action)}</option>`).join('');
     renderInputs();
   };
@@ -317,36 +321,83 @@ export async function tryIt(main, engineId, query) {
     });
     return { gatewayArn: $('gateway').value, principal: { id: $('principal-id').value || 'user-1', tags }, action: $('tool').value, input };
   };
+  const engineBase = `/policy-engines/${encodeURIComponent($('engine').value)}`;
   const suiteKey = 'suite:' + $('engine').value;
   const suite = () => JSON.parse(localStorage.getItem(suiteKey) || '[]');
+  // the saved suite the draft equals (loaded or just saved): runs go by its name, so the server's copy is what runs
+  let savedAs = null;
+  const setDraft = (cases, name) => { localStorage.setItem(suiteKey, JSON.stringify(cases)); savedAs = name; showSuite(); };
   const showSuite = () => {
     const cases = suite();
-    $('suite').innerHTML = cases.length ? `<div class="table-wrap"><table><thead><tr><th scope="col">Case</th><th scope="col">Tool</th><th scope="col">Claims</th><th scope="col">Input</th><th scope="col">Expected</th></tr></thead>
+    $('suite').innerHTML = (savedAs ? `<p class="muted" id="suite-source">Saved suite <strong>${esc(savedAs)}</strong></p>` : '')
+      + (cases.length ? `<div class="table-wrap"><table><thead><tr><th scope="col">Case</th><th scope="col">Tool</th><th scope="col">Claims</th><th scope="col">Input</th><th scope="col">Expected</th></tr></thead>
       <tbody>${cases.map(c => `<tr><td>${esc(c.name)}</td><td>${esc(c.action)}</td><td><code>${esc(JSON.stringify(c.principal.tags))}</code></td><td><code>${esc(JSON.stringify(c.input))}</code></td><td>${badge(c.expected)}</td></tr>`).join('')}</tbody></table></div>`
-      : '<p class="muted">No cases yet: build a request above and add it.</p>';
+      : '<p class="muted">No cases yet: build a request above and add it, or load a saved suite.</p>');
+  };
+  const loadSaved = async (selected) => {
+    const saved = await all(engineBase + '/test-suites', 'testSuites');
+    $('saved-suites').innerHTML = saved.length
+      ? saved.map(x => `<option value="${esc(x.name)}" ${x.name === selected ? 'selected' : ''}>${esc(x.name)} (${x.caseCount} cases, ${esc(x.updatedBy)})</option>`).join('')
+      : '<option value="">none saved yet</option>';
   };
   showSuite();
+  await loadSaved();
   $('add-case').addEventListener('click', () => {
     try {
       const c = build();
       const cases = suite();
       cases.push({ name: `case ${cases.length + 1}: ${c.action} ${JSON.stringify(c.input)}`.slice(0, 200), principal: c.principal, action: c.action, input: c.input, expected: $('expected').value });
-      localStorage.setItem(suiteKey, JSON.stringify(cases));
-      showSuite();
+      setDraft(cases, null);
     } catch (err) { say(err.message); }
   });
-  $('clear-suite').addEventListener('click', () => { localStorage.removeItem(suiteKey); showSuite(); $('suite-result').innerHTML = ''; });
+  $('clear-suite').addEventListener('click', () => { setDraft([], null); $('suite-result').innerHTML = ''; });
+  $('save-suite').addEventListener('click', async () => {
+    try {
+      const name = $('suite-name').value.trim();
+      if (!name) { say('Name the suite first.'); $('suite-name').focus(); return; }
+      const cases = suite();
+      if (!cases.length) { say('The suite has no cases yet.'); return; }
+      const saved = await api('PUT', `${engineBase}/test-suites/${encodeURIComponent(name)}`, { gatewayArn: $('gateway').value, cases });
+      setDraft(saved.cases, saved.name);
+      await loadSaved(saved.name);
+      say(`Suite ${saved.name} saved (${saved.caseCount} cases).`, true);
+    } catch (err) { say(err.message); }
+  });
+  $('load-suite').addEventListener('click', async () => {
+    try {
+      const name = $('saved-suites').value;
+      if (!name) { say('No saved suite to load.'); return; }
+      const saved = await api('GET', `${engineBase}/test-suites/${encodeURIComponent(name)}`);
+      if (saved.gatewayArn !== $('gateway').value && gateways.some(g => g.gatewayArn === saved.gatewayArn)) {
+        $('gateway').value = saved.gatewayArn;
+        await loadTools();
+      }
+      $('suite-name').value = saved.name;
+      setDraft(saved.cases, saved.name);
+      say(`Suite ${saved.name} loaded (${saved.caseCount} cases, saved by ${saved.updatedBy}).`, true);
+    } catch (err) { say(err.message); }
+  });
+  $('delete-suite').addEventListener('click', async () => {
+    try {
+      const name = $('saved-suites').value;
+      if (!name) return;
+      await api('DELETE', `${engineBase}/test-suites/${encodeURIComponent(name)}`);
+      if (savedAs === name) { savedAs = null; showSuite(); }
+      await loadSaved();
+      say(`Suite ${name} deleted.`, true);
+    } catch (err) { say(err.message); }
+  });
   $('run-suite').addEventListener('click', async () => {
     try {
       const cases = suite();
       if (!cases.length) { say('The suite has no cases yet.'); return; }
-      const body = { gatewayArn: $('gateway').value, cases };
+      const body = savedAs ? { suiteName: savedAs } : { gatewayArn: $('gateway').value, cases };
       const cand = $('candidate').value.trim();
       if (cand) body.candidatePolicies = [cand];
       if (assetRef) body.attachTo = { policyGenerationId: assetRef[0], policyGenerationAssetId: assetRef[1] };
       else if ($('save-run').checked) body.save = true;
-      const r = await api('POST', `/policy-engines/${encodeURIComponent($('engine').value)}/test-runs`, body);
-      $('suite-result').innerHTML = `${r.testRunId ? `<p class="muted">Saved as <code>${esc(r.testRunId)}</code>.</p>` : ''}<p><strong class="passed">${r.passed} passed</strong>, <strong class="${r.failed ? 'failed' : 'passed'}">${r.failed} failed</strong></p>
+      const r = await api('POST', `${engineBase}/test-runs`, body);
+      $('suite-result').innerHTML = `${r.suiteName ? `<p class="muted">Ran the saved suite <strong>${esc(r.suiteName)}</strong>.</p>` : ''}${r.testRunId ? `<p class="muted">Saved as <code>${esc(r.testRunId)}</code>.</p>` : ''}<p><strong class="passed">${r.passed} passed</strong>, <strong class="${r.failed ? 'failed' : 'passed'}">${r.failed} failed</strong></p>
         <div class="table-wrap"><table id="suite-results"><thead><tr><th scope="col">Case</th><th scope="col">Expected</th><th scope="col">Decision</th><th scope="col">Deciding policies</th><th scope="col">Result</th></tr></thead>
         <tbody>${r.results.map(x => `<tr><td>${esc(x.name)}</td><td>${badge(x.expected)}</td><td>${badge(x.decision)}</td><td>${x.determiningPolicies.map(p => `<code>${esc(p)}</code>`).join(', ') || '<span class="muted">none (default deny)</span>'}</td><td>${x.passed ? '<span class="passed">passed</span>' : '<span class="failed">FAILED</span>'}</td></tr>`).join('')}</tbody></table></div>`;
     } catch (err) { say(err.message); }

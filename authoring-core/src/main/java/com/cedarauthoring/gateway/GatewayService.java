@@ -260,6 +260,15 @@ public final class GatewayService implements GatewayDirectory {
         return schemaOf(getGateway(gatewayIdentifier));
     }
 
+    /**
+     * Every target's tools as its definition reads them (inline tool schemas, or operations of an OpenAPI
+     * document): the JSON input schemas the Cedar input records are derived from.
+     */
+    public List<SchemaDeriver.TargetTools> tools(String gatewayIdentifier) {
+        return store.allTargets(getGateway(gatewayIdentifier).gatewayId()).stream()
+                .map(t -> new SchemaDeriver.TargetTools(t.name(), t.tools())).toList();
+    }
+
     @Override
     public Optional<GatewaySchema> schemaByArn(String gatewayArn) {
         return arns.gatewayIdOf(gatewayArn).flatMap(store::gateway).map(this::schemaOf);

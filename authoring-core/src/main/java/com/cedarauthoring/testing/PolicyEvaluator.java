@@ -59,8 +59,10 @@ public final class PolicyEvaluator {
         }
         active.putAll(candidates);
         all.putAll(candidates);
-        Cedar.PreparedPolicies enforced = prepared(active);
-        return new Snapshot(enforced, all.size() == active.size() ? enforced : prepared(all), Map.copyOf(active));
+        // one immutable copy serves as the cache key and the snapshot's statements (a request pays for one)
+        Map<String, String> activeKey = Map.copyOf(active);
+        Cedar.PreparedPolicies enforced = prepared(activeKey);
+        return new Snapshot(enforced, all.size() == active.size() ? enforced : prepared(Map.copyOf(all)), activeKey);
     }
 
     /** One request against a snapshot. */
@@ -112,8 +114,8 @@ public final class PolicyEvaluator {
         return callable;
     }
 
-    private Cedar.PreparedPolicies prepared(Map<String, String> policies) {
-        return prepared.get(Map.copyOf(policies), cedar::prepare);
+    private Cedar.PreparedPolicies prepared(Map<String, String> immutablePolicies) {
+        return prepared.get(immutablePolicies, cedar::prepare);
     }
 
     /** The prepared policy sets of one engine at one moment. */

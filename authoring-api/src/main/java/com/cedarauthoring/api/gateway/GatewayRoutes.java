@@ -10,7 +10,10 @@ import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.GatewayService;
 import com.cedarauthoring.gateway.GatewayService.UpdateMode;
 import com.cedarauthoring.gateway.GatewayTarget;
+import com.cedarauthoring.gateway.SchemaDeriver;
 import com.cedarauthoring.gateway.TargetType;
+import com.cedarauthoring.gateway.Tool;
+import com.cedarauthoring.gateway.ToolAction;
 import com.cedarauthoring.api.tags.TagRoutes;
 import com.cedarauthoring.tags.TagService;
 import com.cedarauthoring.tags.Tags;
@@ -18,6 +21,7 @@ import com.cedarauthoring.json.Json;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -117,6 +121,16 @@ public final class GatewayRoutes implements RouteModule {
             out.set("json", Json.mapper().readTree(schema.cedarJson()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("derived schema JSON is invalid", e);
+        }
+        // the tools behind the actions with their JSON input schemas, whatever kind of target defines them
+        // (the console builds its try-it forms from these; one derivation for MCP and OpenAPI targets)
+        ArrayNode tools = out.putArray("tools");
+        for (SchemaDeriver.TargetTools target : gateways.tools(gatewayId(ctx))) {
+            for (Tool t : target.tools()) {
+                ObjectNode n = tools.addObject().put("action", target.targetName() + ToolAction.SEPARATOR + t.name())
+                        .put("targetName", target.targetName()).put("name", t.name()).put("description", t.description());
+                n.set("inputSchema", t.inputSchema());
+            }
         }
         ctx.json(out);
     }

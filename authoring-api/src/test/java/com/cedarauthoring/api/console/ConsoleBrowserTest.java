@@ -8,6 +8,7 @@ import com.cedarauthoring.api.TestCredentials;
 import com.cedarauthoring.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,8 @@ class ConsoleBrowserTest {
                 "inputSchema": {"type": "object", "properties": {"orderId": {"type": "string"}, "amount": {"type": "integer"},
                                 "reason": {"type": "string"}}, "required": ["orderId", "amount"]}}]}}}}}""";
 
+    static final Path SUPPORT = Path.of(System.getProperty("fixtures.dir", "../fixtures"), "gateways", "support.json");
+
     @TempDir
     static Path dataDir;
     static Application app;
@@ -46,7 +49,7 @@ class ConsoleBrowserTest {
     static String carolGeneration;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         if (!Browser.available()) {
             // CI installs chromium (.ci/run); there its absence is a failure, never a skip
@@ -67,6 +70,10 @@ class ConsoleBrowserTest {
                 .put("roleArn", "arn:aws:iam::123456789012:role/R").put("authorizerType", "CUSTOM_JWT");
         attach.putObject("policyEngineConfiguration").put("arn", engine.get("policyEngineArn").asText()).put("mode", "ENFORCE");
         assertThat(admin.send("PUT", "/gateways/" + gatewayId + "/", attach.toString()).status()).isEqualTo(202);
+        // a second gateway whose knowledge-base target is an OpenAPI document (try-it fields come from its operations)
+        JsonNode support = Json.mapper().readTree(Files.readString(SUPPORT));
+        String supportId = admin.post("/gateways/", support.get("gateway")).body().get("gatewayId").asText();
+        support.get("targets").forEach(t -> assertThat(admin.post("/gateways/" + supportId + "/targets/", t).status()).isEqualTo(202));
         aliceGeneration = generate(TestCredentials.AUTHOR, gatewayArn, "refunds",
                 "Allow user refund-agent to process refunds when the amount is less than $500. Allow refunds when a reason is provided.");
         carolGeneration = generate(TestCredentials.AUTHOR_REVIEWER, gatewayArn, "carols_refunds",
@@ -143,7 +150,9 @@ class ConsoleBrowserTest {
         int other = 1 - ambiguous;
         WebElement form = d.findElement(By.id("review-" + ambiguous));
         assertThat(d.findElement(By.id("asset-" + ambiguous)).getText()).contains("What it means").contains("What to do");
-        form.findElement(By.cssSelector("button[data-decision=APPROVE]")).click();
+        // the keyboard alone reaches the approve button (Tab order from the top of the page)
+        tabTo(b, d.findElement(By.cssSelector("#review-" + ambiguous + " button[data-decision=APPROVE]")));
+        b.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("acknowledg", java.util.regex.Pattern.CASE_INSENSITIVE)));
         form = d.findElement(By.id("review-" + ambiguous));
         d.findElement(By.id("name-" + ambiguous)).clear();
@@ -199,10 +208,53 @@ class ConsoleBrowserTest {
         d.findElement(By.id("run-suite")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suite-result"), "2 passed"));
         b.screenshot("06-try-it");
-        d.manage().window().setSize(new Dimension(420, 800));
-        assertNoHorizontalScroll(b);
-        b.screenshot("07-try-it-narrow");
+
+        // the suite saved on the server under a name, cleared here, loaded back and run by its name
+        d.findElement(By.id("suite-name")).sendKeys("refund-checks");
+        d.findElement(By.id("save-suite")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Suite refund-checks saved (2 cases)"));
+        JsonNode stored = Http.signed(app.port(), TestCredentials.ADMIN).get("/policy-engines/" + engineId + "/test-suites/refund-checks").body();
+        assertThat(stored.get("cases")).hasSize(2);
+        assertThat(stored.get("createdBy").asText()).isEqualTo("rita");
+        d.findElement(By.id("clear-suite")).click();
+        assertThat(d.findElement(By.id("suite")).getText()).contains("No cases yet");
+        new Select(d.findElement(By.id("saved-suites"))).selectByValue("refund-checks");
+        d.findElement(By.id("load-suite")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suite"), "Saved suite refund-checks"));
+        assertThat(d.findElements(By.cssSelector("#suite tbody tr"))).hasSize(2);
+        d.findElement(By.id("run-suite")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suite-result"), "Ran the saved suite refund-checks"));
+        assertThat(d.findElement(By.id("suite-result")).getText()).contains("2 passed");
+        b.screenshot("06b-saved-suite");
+
+        // the keyboard alone reaches the try-it form's Authorize button and submits with Enter
+        d.findElement(By.id("in-reason")).sendKeys("Sent from the keyboard");
+        tabTo(b, d.findElement(By.id("authorize")));
+        b.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decision-value"), "ALLOW"));
+
+        for (int width : new int[] {480, 420}) {
+            d.manage().window().setSize(new Dimension(width, 800));
+            assertNoHorizontalScroll(b);
+            b.screenshot("07-try-it-" + width + "px");
+        }
         d.manage().window().setSize(new Dimension(1280, 800));
+
+        // an OpenAPI target's operation: fields from the input schema the service derived from the document
+        new Select(d.findElement(By.id("gateway"))).selectByVisibleText("support-gateway");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tool option[value='KnowledgeTarget___searchArticles']")));
+        new Select(d.findElement(By.id("tool"))).selectByValue("KnowledgeTarget___searchArticles");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("in-query")));
+        assertThat(d.findElement(By.cssSelector("label[for=in-query]")).getText()).contains("required").contains("Search text");
+        assertThat(d.findElement(By.id("in-limit")).getAttribute("type")).isEqualTo("number");
+        d.findElement(By.id("in-query")).sendKeys("refund policy");
+        d.findElement(By.id("in-limit")).sendKeys("5");
+        d.findElement(By.id("authorize")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decision"), "no policy applies"));
+        assertThat(d.findElement(By.id("decision-value")).getText()).isEqualTo("DENY");
+        new Select(d.findElement(By.id("tool"))).selectByValue("KnowledgeTarget___getArticle");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("in-articleId")));
+        b.screenshot("07b-try-it-openapi");
 
         // audit trail of the engine
         d.findElement(By.linkText("Audit trail")).click();
@@ -226,6 +278,20 @@ class ConsoleBrowserTest {
         b.screenshot("09-four-eyes");
 
         assertThat(b.consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    /** Presses Tab from the top of the page until {@code target} has the focus (bounded), as a keyboard user would. */
+    private static void tabTo(Browser b, WebElement target) {
+        // start at the first focusable element of the page (the header), wherever the last click left the focus
+        b.driver.executeScript("document.querySelector('a[href], button, input, select, textarea').focus(); window.scrollTo(0, 0);");
+        var actions = new org.openqa.selenium.interactions.Actions(b.driver);
+        for (int i = 0; i < 200; i++) {
+            if (b.driver.switchTo().activeElement().equals(target)) {
+                return;
+            }
+            actions.sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached " + target.getTagName() + " " + target.getText());
     }
 
     private static void assertNoHorizontalScroll(Browser b) {

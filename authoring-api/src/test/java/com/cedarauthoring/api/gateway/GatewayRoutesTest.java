@@ -200,6 +200,14 @@ class GatewayRoutesTest {
         assertThat(next.body().has("nextToken")).isFalse();
         assertThat(call("GET", "/gateways/" + gw + "/schema", null).body().get("cedar").asText())
                 .contains("action \"Orders___get_order\" in [\"Orders\"]", "{\"id\": String}");
+        // the tools behind the actions, with the input schema each was derived from (the console's try-it forms)
+        JsonNode tools = call("GET", "/gateways/" + gw + "/schema", null).body().get("tools");
+        assertThat(tools.findValuesAsText("action")).containsExactly("RefundTarget___process_refund", "Orders___get_order");
+        JsonNode getOrder = tools.get(1);
+        assertThat(getOrder.get("targetName").asText()).isEqualTo("Orders");
+        assertThat(getOrder.get("name").asText()).isEqualTo("get_order");
+        assertThat(getOrder.at("/inputSchema/properties/id/type").asText()).isEqualTo("string");
+        assertThat(getOrder.at("/inputSchema/required/0").asText()).isEqualTo("id");
 
         assertThat(call("GET", "/gateways/" + gw + "/targets/" + targetId, null).body().get("name").asText())
                 .isEqualTo("RefundTarget");

@@ -54,4 +54,12 @@ class H2StoreContractTest {
             return db;
         }
     }
+
+    @Nested
+    class TestSuites extends TestSuiteStoreContract {
+        @Override
+        protected Database database() {
+            return db;
+        }
+    }
 }

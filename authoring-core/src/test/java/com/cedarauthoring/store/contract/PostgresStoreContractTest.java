@@ -58,4 +58,12 @@ class PostgresStoreContractTest {
             return db;
         }
     }
+
+    @Nested
+    class TestSuites extends TestSuiteStoreContract {
+        @Override
+        protected Database database() {
+            return db;
+        }
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class StoreContract {
     /** Children before parents. */
-    private static final List<String> TABLES = List.of("policy_generation_assets", "policy_generations",
+    private static final List<String> TABLES = List.of("test_suites", "policy_generation_assets", "policy_generations",
             "scheduled_tasks", "idempotency_records", "policies", "policy_engines", "gateway_targets", "gateways");
 
     /** The database under test, migrated by Flyway; owned by the engine's test class. */

@@ -65,13 +65,15 @@ public final class PolicyEvaluator {
         return new Snapshot(enforced, all.size() == active.size() ? enforced : prepared(Map.copyOf(all)), activeKey);
     }
 
-    /** One request against a snapshot. */
+    /** One request against a snapshot: the enforced and the LOG_ONLY decision in one hand-off to Cedar. */
     public Evaluation evaluate(Snapshot snapshot, AuthRequest request) {
         Optional<GatewaySchema> schema = gateways.schemaByArn(request.gatewayArn());
-        Decision enforced = cedar.authorize(snapshot.enforced(), request, schema);
-        Decision logOnly = snapshot.logOnly() == snapshot.enforced() ? enforced
-                : cedar.authorize(snapshot.logOnly(), request, schema);
-        return new Evaluation(enforced, logOnly);
+        return cedar.batch(() -> {
+            Decision enforced = cedar.authorize(snapshot.enforced(), request, schema);
+            Decision logOnly = snapshot.logOnly() == snapshot.enforced() ? enforced
+                    : cedar.authorize(snapshot.logOnly(), request, schema);
+            return new Evaluation(enforced, logOnly);
+        });
     }
 
     public Evaluation evaluate(String policyEngineId, AuthRequest request, Map<String, String> candidates) {
@@ -81,10 +83,18 @@ public final class PolicyEvaluator {
     /** A suite of cases against one snapshot of the engine. */
     public TestRun run(String policyEngineId, List<TestCase> cases, Map<String, String> candidates) {
         Snapshot snapshot = snapshot(policyEngineId, candidates);
-        List<CaseResult> results = new ArrayList<>(cases.size());
+        Map<String, Optional<GatewaySchema>> schemas = new java.util.HashMap<>();
         for (TestCase c : cases) {
-            results.add(new CaseResult(c, evaluate(snapshot, c.request()).enforced()));
+            schemas.computeIfAbsent(c.request().gatewayArn(), gateways::schemaByArn);
         }
+        // a case's result is the enforced decision only (no LOG_ONLY evaluation), all cases in one hand-off
+        List<CaseResult> results = cedar.batch(() -> {
+            List<CaseResult> out = new ArrayList<>(cases.size());
+            for (TestCase c : cases) {
+                out.add(new CaseResult(c, cedar.authorize(snapshot.enforced(), c.request(), schemas.get(c.request().gatewayArn()))));
+            }
+            return out;
+        });
         return new TestRun(results);
     }
 
@@ -96,11 +106,18 @@ public final class PolicyEvaluator {
      */
     public Set<String> callableTools(Snapshot snapshot, GatewaySchema schema, String principalType, String principalId,
                                      Map<String, String> tags) {
-        Set<String> callable = new LinkedHashSet<>();
         if (snapshot.enforcedStatements().isEmpty()) {
-            return callable;
+            return new LinkedHashSet<>();
         }
-        for (AuthRequest generated : requests.generate(schema, List.copyOf(snapshot.enforcedStatements().values()))) {
+        List<String> statements = List.copyOf(snapshot.enforcedStatements().values());
+        // generating the requests reads the policies through Cedar too: everything in one hand-off
+        return cedar.batch(() -> callable(snapshot, schema, requests.generate(schema, statements), principalType, principalId, tags));
+    }
+
+    private Set<String> callable(Snapshot snapshot, GatewaySchema schema, List<AuthRequest> generatedRequests,
+                                 String principalType, String principalId, Map<String, String> tags) {
+        Set<String> callable = new LinkedHashSet<>();
+        for (AuthRequest generated : generatedRequests) {
             if (callable.contains(generated.actionId()) || !generated.gatewayArn().equals(schema.gatewayArn())
                     || schema.action(generated.actionId()).isEmpty()) {
                 continue;

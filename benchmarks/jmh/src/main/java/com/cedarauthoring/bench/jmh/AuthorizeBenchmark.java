@@ -75,6 +75,7 @@ public class AuthorizeBenchmark {
     Set<Entity> bareEntities;
     PolicyEvaluator.Snapshot snapshot;
     ExecutorService otherThread;
+    ExecutorService defaultStackThread;
 
     @Setup
     public void setUp() throws Exception {
@@ -130,6 +131,7 @@ public class AuthorizeBenchmark {
                 new HashMap<>(Map.of("input", new com.cedarpolicy.value.CedarMap(inputRecord))));
         snapshot = evaluator.snapshot("E-abcdefghij", Map.of());
         otherThread = Executors.newSingleThreadExecutor(r -> new Thread(null, r, "bench-hop", 64L * 1024 * 1024));
+        defaultStackThread = Executors.newSingleThreadExecutor(r -> new Thread(null, r, "bench-hop-default-stack"));
         if (!evaluator.evaluate("E-abcdefghij", request, Map.of()).enforced().allowed()
                 || !bare.isAuthorized(bareRequest, bareSet, bareEntities).success.get().isAllowed()) {
             throw new IllegalStateException("both paths must ALLOW the benchmark request");
@@ -164,8 +166,15 @@ public class AuthorizeBenchmark {
         return otherThread.submit(() -> bare.isAuthorized(bareRequest, bareSet, bareEntities)).get();
     }
 
+    /** The same hop to a thread with the JVM's default stack: separates the hop's cost from the stack size's. */
+    @Benchmark
+    public Object breakdownBareOnDefaultStackThread() throws Exception {
+        return defaultStackThread.submit(() -> bare.isAuthorized(bareRequest, bareSet, bareEntities)).get();
+    }
+
     @TearDown
     public void tearDown() {
+        defaultStackThread.shutdownNow();
         otherThread.shutdownNow();
     }
 }

@@ -87,7 +87,7 @@ public final class TestingRoutes implements RouteModule {
         RequestBody body = RequestBody.of(ctx);
         Optional<TestSuite> suite = suite(engineId, body);
         GatewaySchema gateway = suite.map(s -> requests.gateway(s.gatewayArn())).orElseGet(() -> requests.gateway(body));
-        List<TestCase> cases = requests.cases(suite.map(TestSuite::cases).orElseGet(() -> body.node().path("cases")), gateway);
+        List<TestCase> cases = suite.map(s -> savedCases(s, gateway)).orElseGet(() -> requests.cases(body.node().path("cases"), gateway));
         Map<String, String> candidates = CandidatePolicies.check(cedar, "candidatePolicies", TestRequests.candidates(body));
         Optional<SavedTestRun.AssetRef> attachTo = body.optionalObject("attachTo").map(a -> new SavedTestRun.AssetRef(
                 a.requiredString("policyGenerationId", 12, 59), a.requiredString("policyGenerationAssetId", 12, 59)));
@@ -120,6 +120,15 @@ public final class TestingRoutes implements RouteModule {
         String suiteName = TestSuite.checkName(name.get());
         return Optional.of(suites.find(engineId, suiteName)
                 .orElseThrow(() -> new ResourceNotFoundException("Test suite " + suiteName + " not found")));
+    }
+
+    /** A saved suite's cases, checked again: the gateway's tools may have changed since it was saved. */
+    private List<TestCase> savedCases(TestSuite suite, GatewaySchema gateway) {
+        try {
+            return requests.cases(suite.cases(), gateway);
+        } catch (ValidationException e) {
+            throw e.prefixed("Saved test suite " + suite.name() + " no longer fits its gateway: ");
+        }
     }
 
     private void savedRuns(Context ctx) {

@@ -112,13 +112,13 @@ class TestSuitesTest {
         assertThat(runDeleted.errorType()).isEqualTo("ResourceNotFoundException");
         assertThat(http.send("DELETE", suites + "/refunds", "").status()).isEqualTo(404);
 
-        // every change is in the engine's audit trail, with the suite's name
+        // every change is in the engine's audit trail, with the suite's name (other tests' suites share the engine)
         JsonNode events = http.get("/audit-events?maxResults=100&resourceArn=" + URLEncoder.encode(engineArn, StandardCharsets.UTF_8))
                 .body().get("auditEvents");
         List<String> suiteEvents = new ArrayList<>();
         events.forEach(e -> {
-            if (e.get("action").asText().contains("test-suites")) {
-                assertThat(e.at("/details/name").asText()).isEqualTo("refunds");
+            if (e.get("action").asText().contains("test-suites") && e.at("/details/name").asText().equals("refunds")) {
+                assertThat(e.at("/details/path").asText()).isEqualTo(suites + "/refunds");
                 suiteEvents.add(e.get("action").asText());
             }
         });
@@ -126,6 +126,27 @@ class TestSuitesTest {
                 "PUT /policy-engines/{policyEngineId}/test-suites/{suiteName}",
                 "PUT /policy-engines/{policyEngineId}/test-suites/{suiteName}",
                 "DELETE /policy-engines/{policyEngineId}/test-suites/{suiteName}");
+    }
+
+    @Test
+    void aSavedSuiteWhoseToolWasRemovedIsRefusedWhenRunSayingWhy() {
+        JsonNode gw = http.post("/gateways/", "{\"name\":\"changing-gateway\",\"roleArn\":\"arn:aws:iam::123456789012:role/R\","
+                + "\"authorizerType\":\"CUSTOM_JWT\"}").body();
+        String gwId = gw.get("gatewayId").asText();
+        String target = "{\"name\":\"RefundTool\",\"targetConfiguration\":{\"mcp\":{\"lambda\":{\"lambdaArn\":"
+                + "\"arn:aws:lambda:us-west-2:123456789012:function:RefundProcessor\",\"toolSchema\":{\"inlinePayload\":[" + PolicyTestingTest.TOOL + "]}}}}}";
+        String targetId = http.post("/gateways/" + gwId + "/targets/", target).body().get("targetId").asText();
+        String body = suite(10).replace(gatewayArn, gw.get("gatewayArn").asText());
+        assertThat(http.send("PUT", suites + "/changing", body).status()).isEqualTo(200);
+        assertThat(http.send("PUT", "/gateways/" + gwId + "/targets/" + targetId + "/", target.replace("\"process_refund\"", "\"issue_refund\""))
+                .status()).isEqualTo(202);
+
+        Http.Response run = http.post("/policy-engines/" + engineId + "/test-runs", "{\"suiteName\": \"changing\"}");
+        assertThat(run.status()).isEqualTo(400);
+        assertThat(run.errorType()).isEqualTo("ValidationException");
+        assertThat(run.body().get("message").asText()).contains("Saved test suite changing no longer fits its gateway")
+                .contains("Unknown tool");
+        assertThat(run.body().at("/fieldList/0/name").asText()).isEqualTo("cases[0].action");
     }
 
     @Test

@@ -83,10 +83,16 @@ public final class GenerationService {
         return generation;
     }
 
+    /**
+     * One indexed read when the generation exists (clients poll this): a generation row names its engine,
+     * so the engine is only looked up to say which of the two is missing.
+     */
     public PolicyGeneration get(String policyEngineId, String policyGenerationId) {
-        engine(policyEngineId);
-        return store.find(policyEngineId, policyGenerationId).orElseThrow(() -> new ResourceNotFoundException(
-                "Policy generation " + policyGenerationId + " was not found in policy engine " + policyEngineId + "."));
+        return store.find(policyEngineId, policyGenerationId).orElseThrow(() -> {
+            engine(policyEngineId);
+            return new ResourceNotFoundException(
+                    "Policy generation " + policyGenerationId + " was not found in policy engine " + policyEngineId + ".");
+        });
     }
 
     public Page<PolicyGeneration> list(String policyEngineId, PageRequest page) {

@@ -11,6 +11,7 @@ public interface GenerationStore {
 
     void insert(PolicyGeneration generation);
 
+    /** The generation, if it belongs to this engine and the engine still exists. */
     Optional<PolicyGeneration> find(String policyEngineId, String policyGenerationId);
 
     Optional<PolicyGeneration> findById(String policyGenerationId);

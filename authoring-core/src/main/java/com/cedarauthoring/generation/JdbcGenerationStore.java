@@ -46,9 +46,11 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
 
     @Override
     public Optional<PolicyGeneration> find(String policyEngineId, String policyGenerationId) {
+        // the engine's existence is checked in the same statement: the generation of a deleted engine is gone
         return jdbc.queryOne("SELECT " + GENERATION_COLUMNS + " FROM policy_generations "
-                + "WHERE policy_engine_id = ? AND policy_generation_id = ?", JdbcGenerationStore::generation,
-                policyEngineId, policyGenerationId);
+                + "WHERE policy_engine_id = ? AND policy_generation_id = ? AND EXISTS "
+                + "(SELECT 1 FROM policy_engines e WHERE e.policy_engine_id = policy_generations.policy_engine_id)",
+                JdbcGenerationStore::generation, policyEngineId, policyGenerationId);
     }
 
     @Override

@@ -13,6 +13,9 @@ import com.cedarauthoring.generation.GenerationWorker;
 import com.cedarauthoring.generation.JdbcGenerationStore;
 import com.cedarauthoring.generation.PolicyGeneration;
 import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.policy.JdbcPolicyStore;
+import com.cedarauthoring.policy.PolicyEngine;
+import com.cedarauthoring.policy.PolicyStatus;
 import com.cedarauthoring.store.PageRequest;
 import com.cedarauthoring.translate.Alignment;
 import com.cedarauthoring.translate.Provenance;
@@ -37,10 +40,25 @@ abstract class GenerationStoreContract extends StoreContract {
     @BeforeEach
     void store() {
         store = new JdbcGenerationStore(database().jdbc());
+        // generations are found through their engine: one that was deleted takes its generations with it
+        new JdbcPolicyStore(database().jdbc()).insertEngine(new PolicyEngine(ENGINE, "Engine", "arn:engine/" + ENGINE,
+                null, null, PolicyStatus.ACTIVE, List.of(), T0, T0));
+    }
+
+    static final String ENGINE = "Engine-0000000000";
+
+    @Test
+    void aGenerationIsFoundOnlyThroughItsExistingEngine() {
+        store.insert(generating("g0-0000000000"));
+        assertThat(store.find(ENGINE, "g0-0000000000")).isPresent();
+        assertThat(store.find("Other-0000000000", "g0-0000000000")).as("another engine's id").isEmpty();
+        database().jdbc().update("DELETE FROM policy_engines WHERE policy_engine_id = ?", ENGINE);
+        assertThat(store.find(ENGINE, "g0-0000000000")).as("its engine was deleted").isEmpty();
+        assertThat(store.findById("g0-0000000000")).as("the job still finds it by id").isPresent();
     }
 
     static PolicyGeneration generating(String id) {
-        return new PolicyGeneration("Engine-0000000000", id, "gen", "arn:gen/" + id, "arn:gw", "Allow it.",
+        return new PolicyGeneration(ENGINE, id, "gen", "arn:gen/" + id, "arn:gw", "Allow it.",
                 GenerationStatus.GENERATING, List.of(), Optional.empty(), T0, T0);
     }
 
@@ -66,7 +84,7 @@ abstract class GenerationStoreContract extends StoreContract {
         PolicyGeneration g = store.findById("g1-0000000000").orElseThrow();
         assertThat(g.status()).isEqualTo(GenerationStatus.GENERATED);
         assertThat(g.updatedAt()).isEqualTo(T0.plusSeconds(1));
-        assertThat(store.find("Engine-0000000000", "g1-0000000000", "a-0000000002").orElseThrow().findings())
+        assertThat(store.find(ENGINE, "g1-0000000000", "a-0000000002").orElseThrow().findings())
                 .extracting(Finding::type).containsExactly(FindingType.NOT_TRANSLATABLE);
     }
 

@@ -92,9 +92,15 @@ public final class PolicyService {
         });
     }
 
+    /**
+     * One indexed read when the policy exists (clients poll this until ACTIVE): an engine cannot be
+     * deleted while it holds policies, so the engine is only looked up to say which of the two is missing.
+     */
     public Policy get(String policyEngineId, String policyId) {
-        engines.get(policyEngineId);
-        return store.findPolicy(policyEngineId, policyId).orElseThrow(() -> notFound(policyEngineId, policyId));
+        return store.findPolicy(policyEngineId, policyId).orElseThrow(() -> {
+            engines.get(policyEngineId);
+            return notFound(policyEngineId, policyId);
+        });
     }
 
     /**

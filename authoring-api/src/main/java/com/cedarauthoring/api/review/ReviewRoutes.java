@@ -1,6 +1,5 @@
 package com.cedarauthoring.api.review;
 
-import com.cedarauthoring.api.audit.HttpAudit;
 import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.api.http.PageJson;
@@ -59,7 +58,6 @@ public final class ReviewRoutes implements RouteModule {
                 body.optionalBoolean("confirmDifference"), body.optionalBoolean("dryRun"));
         ReviewOutcome outcome = reviews.review(engineId, generationId, assetId, request, ClientToken.of(body.optionalString(ClientToken.FIELD)),
                 Security.principal(ctx));
-        HttpAudit.recordedByService(ctx);
         ObjectNode out = Json.mapper().createObjectNode();
         out.set("review", review(outcome.review()));
         outcome.policy().ifPresent(p -> out.putObject("policy").put("policyId", p.policyId())

@@ -39,6 +39,10 @@ abstract class GenerationStoreContract extends StoreContract {
         store = new JdbcGenerationStore(database().jdbc());
     }
 
+    com.cedarauthoring.audit.JdbcAuditTrail trail() {
+        return new com.cedarauthoring.audit.JdbcAuditTrail(database().jdbc(), Ids.seeded(3), Clock.systemUTC());
+    }
+
     static PolicyGeneration generating(String id) {
         return new PolicyGeneration("Engine-0000000000", id, "gen", "arn:gen/" + id, "arn:gw", "Allow it.",
                 GenerationStatus.GENERATING, List.of(), Optional.empty(), T0, T0);
@@ -80,7 +84,7 @@ abstract class GenerationStoreContract extends StoreContract {
 
     @Test
     void insertAndScheduleCommitOrRollBackTogether() {
-        GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), Clock.systemUTC(),
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), trail(), null, null, Ids.seeded(1), Clock.systemUTC(),
                 GenerationSettings.defaults());
         GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
         try {
@@ -107,7 +111,7 @@ abstract class GenerationStoreContract extends StoreContract {
     void sweepFailsOnlyOverdueGenerations() {
         store.insert(generating("g5-0000000000"));
         Clock late = Clock.fixed(T0.plus(Duration.ofSeconds(61)), java.time.ZoneOffset.UTC);
-        GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), late, GenerationSettings.defaults());
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), trail(), null, null, Ids.seeded(1), late, GenerationSettings.defaults());
         assertThat(worker.sweepOverdue()).isGreaterThanOrEqualTo(1);
         assertThat(store.findById("g5-0000000000").orElseThrow().statusReasons().get(0)).contains("did not finish within 60 seconds");
     }

@@ -64,7 +64,7 @@ class GenerationStorageTest {
             }
         };
         return new GenerationWorker(store, db.transactions(), new com.cedarauthoring.audit.JdbcAuditTrail(db.jdbc(),
-                Ids.seeded(3), Clock.systemUTC()), gateways, pipeline, Ids.secureRandom(), Clock.fixed(now, ZoneOffset.UTC), settings);
+                Ids.secureRandom(), Clock.systemUTC()), gateways, pipeline, Ids.secureRandom(), Clock.fixed(now, ZoneOffset.UTC), settings);
     }
 
     private void generate(GenerationWorker worker, String id, Instant created) {

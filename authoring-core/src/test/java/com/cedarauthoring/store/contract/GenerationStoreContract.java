@@ -40,7 +40,7 @@ abstract class GenerationStoreContract extends StoreContract {
     }
 
     com.cedarauthoring.audit.JdbcAuditTrail trail() {
-        return new com.cedarauthoring.audit.JdbcAuditTrail(database().jdbc(), Ids.seeded(3), Clock.systemUTC());
+        return new com.cedarauthoring.audit.JdbcAuditTrail(database().jdbc(), Ids.secureRandom(), Clock.systemUTC());
     }
 
     static PolicyGeneration generating(String id) {

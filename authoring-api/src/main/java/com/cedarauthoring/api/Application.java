@@ -203,6 +203,10 @@ public final class Application implements AutoCloseable {
                     + "every caller is an admin and a reviewer, so only loopback (127.0.0.1, ::1, localhost) is allowed. "
                     + "Configure --credentials FILE (AUTHORING_CREDENTIALS) to serve other addresses.");
         }
+        log.warn("Local mode (no credentials file): every caller on {} is \"local\" with every role. This is for one person "
+                + "trying the service: four-eyes cannot hold with one principal, so every approval is recorded as a "
+                + "self-approval (selfApproval: true in the review and its audit event). Use --credentials for reviews "
+                + "that count.", config.host());
         return Security.local();
     }
 

@@ -187,7 +187,7 @@ public final class ReviewService {
         }
         return new Review(ids.resourceId("review"), asset.policyEngineId(), asset.policyGenerationId(),
                 asset.policyGenerationAssetId(), sequence, request.decision(), caller.name(), Optional.of(comment),
-                Optional.empty(), Optional.empty(), false, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), false, false, Optional.empty(), List.of(), Optional.empty(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
@@ -245,7 +245,7 @@ public final class ReviewService {
         return new Review(ids.resourceId("review"), asset.policyEngineId(), asset.policyGenerationId(),
                 asset.policyGenerationAssetId(), history.size() + 1, ReviewDecision.APPROVE, caller.name(),
                 request.comment().map(String::strip).filter(c -> !c.isEmpty()), Optional.of(statement), Optional.of(sha),
-                edited, difference, List.copyOf(request.acknowledgedFindings()), Optional.empty(),
+                edited, caller.local(), difference, List.copyOf(request.acknowledgedFindings()), Optional.empty(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
@@ -315,6 +315,9 @@ public final class ReviewService {
         details.put("decision", r.decision().name());
         r.comment().ifPresent(c -> details.put("comment", c));
         details.put("edited", r.edited());
+        if (r.selfApproval()) {
+            details.put("selfApproval", true);
+        }
         r.difference().ifPresent(d -> details.put("difference", d));
         if (!r.acknowledgedFindings().isEmpty()) {
             details.put("acknowledgedFindings", r.acknowledgedFindings());

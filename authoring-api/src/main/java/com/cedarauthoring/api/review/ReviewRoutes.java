@@ -79,6 +79,10 @@ public final class ReviewRoutes implements RouteModule {
         r.statementSha256().ifPresent(s -> n.put("statementSha256", s));
         r.statement().ifPresent(s -> n.put("statement", s));
         n.put("edited", r.edited());
+        if (r.selfApproval()) {
+            // local mode: one principal, so four-eyes did not (could not) hold for this approval
+            n.put("selfApproval", true);
+        }
         r.difference().ifPresent(d -> n.putObject("difference").put("generatedDecision", d.generatedAllows() ? "ALLOW" : "DENY")
                 .put("editedDecision", d.editedAllows() ? "ALLOW" : "DENY").set("request", d.request()));
         var acks = n.putArray("acknowledgedFindings");

@@ -67,6 +67,7 @@ class ReviewFlowTest {
         assertThat(review.get("reviewer").asText()).isEqualTo("rita");
         assertThat(review.get("edited").asBoolean()).isFalse();
         assertThat(review.has("difference")).isFalse();
+        assertThat(review.has("selfApproval")).as("four-eyes held: not a self-approval").isFalse();
         assertThat(review.get("statementSha256").asText()).isEqualTo(AuditEntry.sha256(g.statement(0)));
         String policyId = r.body().at("/policy/policyId").asText();
         assertThat(r.body().at("/policy/status").asText()).isEqualTo("ACTIVE");

@@ -14,6 +14,7 @@ import com.cedarauthoring.api.review.ReviewRoutes;
 import com.cedarauthoring.api.testing.McpRoutes;
 import com.cedarauthoring.api.testing.TestingRoutes;
 import com.cedarauthoring.testing.JdbcTestRunStore;
+import com.cedarauthoring.testing.TestRuns;
 import com.cedarauthoring.testing.PolicyEvaluator;
 import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.audit.JdbcAuditTrail;
@@ -166,7 +167,8 @@ public final class Application implements AutoCloseable {
 
             // testing policies before they are enforced: authorize, test runs, the MCP test endpoint
             PolicyEvaluator evaluator = new PolicyEvaluator(policies::all, gatewayDirectory, cedar);
-            routes.add(new TestingRoutes(evaluator, gatewayDirectory, cedar, new JdbcTestRunStore(database.jdbc()),
+            routes.add(new TestingRoutes(evaluator, gatewayDirectory, cedar,
+                    new TestRuns(new JdbcTestRunStore(database.jdbc()), database.transactions(), audit, arns),
                     generation.assets(), ids, clock));
             routes.add(new McpRoutes(gateways, evaluator, arns));
 

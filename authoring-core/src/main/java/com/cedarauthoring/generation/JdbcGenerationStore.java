@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -114,9 +115,19 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
     }
 
     @Override
-    public int deleteFinishedBefore(Instant cutoff) {
-        // assets go with their generation (ON DELETE CASCADE)
-        return jdbc.update("DELETE FROM policy_generations WHERE created_at < ? AND status <> 'GENERATING'", cutoff);
+    public List<PolicyGeneration> deleteFinishedBefore(Instant cutoff, int limit) {
+        return jdbc.inTransaction(() -> {
+            List<PolicyGeneration> candidates = jdbc.query("SELECT " + GENERATION_COLUMNS + " FROM policy_generations WHERE created_at < ? "
+                    + "AND status <> 'GENERATING' ORDER BY created_at LIMIT ?", JdbcGenerationStore::generation, cutoff, limit);
+            List<PolicyGeneration> deleted = new ArrayList<>();
+            for (PolicyGeneration g : candidates) {
+                // assets go with their generation (ON DELETE CASCADE); 0 rows: another instance deleted it first
+                if (jdbc.update("DELETE FROM policy_generations WHERE policy_generation_id = ?", g.policyGenerationId()) > 0) {
+                    deleted.add(g);
+                }
+            }
+            return deleted;
+        });
     }
 
     @Override

@@ -57,6 +57,10 @@ abstract class GenerationStoreContract extends StoreContract {
         assertThat(store.findById("g0-0000000000")).as("the job still finds it by id").isPresent();
     }
 
+    com.cedarauthoring.audit.JdbcAuditTrail trail() {
+        return new com.cedarauthoring.audit.JdbcAuditTrail(database().jdbc(), Ids.secureRandom(), Clock.systemUTC());
+    }
+
     static PolicyGeneration generating(String id) {
         return new PolicyGeneration(ENGINE, id, "gen", "arn:gen/" + id, "arn:gw", "Allow it.",
                 GenerationStatus.GENERATING, List.of(), Optional.empty(), T0, T0);
@@ -98,7 +102,7 @@ abstract class GenerationStoreContract extends StoreContract {
 
     @Test
     void insertAndScheduleCommitOrRollBackTogether() {
-        GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), Clock.systemUTC(),
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), trail(), null, null, Ids.seeded(1), Clock.systemUTC(),
                 GenerationSettings.defaults());
         GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
         try {
@@ -125,7 +129,7 @@ abstract class GenerationStoreContract extends StoreContract {
     void sweepFailsOnlyOverdueGenerations() {
         store.insert(generating("g5-0000000000"));
         Clock late = Clock.fixed(T0.plus(Duration.ofSeconds(61)), java.time.ZoneOffset.UTC);
-        GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), late, GenerationSettings.defaults());
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), trail(), null, null, Ids.seeded(1), late, GenerationSettings.defaults());
         assertThat(worker.sweepOverdue()).isGreaterThanOrEqualTo(1);
         assertThat(store.findById("g5-0000000000").orElseThrow().statusReasons().get(0)).contains("did not finish within 60 seconds");
     }

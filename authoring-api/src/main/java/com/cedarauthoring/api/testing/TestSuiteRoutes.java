@@ -13,7 +13,7 @@ import com.cedarauthoring.policy.EngineDirectory;
 import com.cedarauthoring.policy.EngineRef;
 import com.cedarauthoring.store.PageRequest;
 import com.cedarauthoring.testing.TestSuite;
-import com.cedarauthoring.testing.TestSuiteStore;
+import com.cedarauthoring.testing.TestSuites;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
@@ -26,19 +26,18 @@ import java.time.temporal.ChronoUnit;
  * Named test suites kept per engine ({@code /policy-engines/{id}/test-suites/{suiteName}}), so reviewers share
  * them; {@code POST .../test-runs} with {@code suiteName} runs one. A suite is checked against its gateway
  * exactly as a test run's cases are, so a saved suite is one that could run when it was saved. Every role may
- * write them, as every role may run tests; the audit trail records who did (the after-handler, as for every
- * state change).
+ * write them, as every role may run tests; {@link TestSuites} records who did in the audit trail.
  */
 public final class TestSuiteRoutes implements RouteModule {
     /** Suites one engine keeps at most; each is bounded by the 200 cases of a test run and the 1 MiB body. */
     static final int MAX_SUITES = 100;
 
-    private final TestSuiteStore suites;
+    private final TestSuites suites;
     private final EngineDirectory engines;
     private final TestRequests requests;
     private final Clock clock;
 
-    public TestSuiteRoutes(TestSuiteStore suites, EngineDirectory engines, GatewayDirectory gateways, Clock clock) {
+    public TestSuiteRoutes(TestSuites suites, EngineDirectory engines, GatewayDirectory gateways, Clock clock) {
         this.suites = suites;
         this.engines = engines;
         this.requests = new TestRequests(gateways);
@@ -63,7 +62,7 @@ public final class TestSuiteRoutes implements RouteModule {
         String by = Security.principal(ctx).name();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         TestSuite suite = new TestSuite(engine.policyEngineId(), name, gateway.gatewayArn(), cases, by, now, by, now);
-        ctx.json(json(engine, suites.put(suite, MAX_SUITES)));
+        ctx.json(json(engine, suites.save(suite, MAX_SUITES)));
     }
 
     private void get(Context ctx) {
@@ -80,10 +79,9 @@ public final class TestSuiteRoutes implements RouteModule {
     private void delete(Context ctx) {
         EngineRef engine = engine(ctx);
         TestSuite suite = found(engine.policyEngineId(), TestSuite.checkName(ctx.pathParam("suiteName")));
-        if (!suites.delete(engine.policyEngineId(), suite.name())) {
+        if (!suites.delete(engine.policyEngineId(), suite.name(), Security.principal(ctx).name())) {
             throw notFound(suite.name());
         }
-        // answered with what was deleted, so the audit event names it
         ctx.json(summary(engine, suite));
     }
 
@@ -101,10 +99,7 @@ public final class TestSuiteRoutes implements RouteModule {
         return engines.find(engineId).orElseThrow(() -> new ResourceNotFoundException("Policy engine " + engineId + " not found"));
     }
 
-    /**
-     * A list item: everything but the cases. It carries the engine's ARN, so the audit trail files a suite's
-     * changes under its engine (the console's audit view of the engine shows them).
-     */
+    /** A list item: everything but the cases. */
     static ObjectNode summary(EngineRef engine, TestSuite s) {
         ObjectNode n = Json.mapper().createObjectNode();
         n.put("policyEngineId", s.policyEngineId());

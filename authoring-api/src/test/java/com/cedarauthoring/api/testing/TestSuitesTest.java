@@ -112,20 +112,12 @@ class TestSuitesTest {
         assertThat(runDeleted.errorType()).isEqualTo("ResourceNotFoundException");
         assertThat(http.send("DELETE", suites + "/refunds", "").status()).isEqualTo(404);
 
-        // every change is in the engine's audit trail, with the suite's name (other tests' suites share the engine)
-        JsonNode events = http.get("/audit-events?maxResults=100&resourceArn=" + URLEncoder.encode(engineArn, StandardCharsets.UTF_8))
-                .body().get("auditEvents");
-        List<String> suiteEvents = new ArrayList<>();
-        events.forEach(e -> {
-            if (e.get("action").asText().contains("test-suites") && e.at("/details/name").asText().equals("refunds")) {
-                assertThat(e.at("/details/path").asText()).isEqualTo(suites + "/refunds");
-                suiteEvents.add(e.get("action").asText());
-            }
-        });
-        assertThat(suiteEvents).containsExactlyInAnyOrder(
-                "PUT /policy-engines/{policyEngineId}/test-suites/{suiteName}",
-                "PUT /policy-engines/{policyEngineId}/test-suites/{suiteName}",
-                "DELETE /policy-engines/{policyEngineId}/test-suites/{suiteName}");
+        // every change is an audit event under the suite's ARN (named after its engine), with who made it
+        JsonNode events = http.get("/audit-events?maxResults=100&resourceArn="
+                + URLEncoder.encode(engineArn + "/test-suite/refunds", StandardCharsets.UTF_8)).body().get("auditEvents");
+        assertThat(events.findValuesAsText("action")).containsExactlyInAnyOrder("PutTestSuite", "PutTestSuite", "DeleteTestSuite");
+        assertThat(events.findValuesAsText("principal")).containsOnly("local");
+        assertThat(events.get(0).at("/details/name").asText()).isEqualTo("refunds");
     }
 
     @Test

@@ -66,4 +66,12 @@ class PostgresStoreContractTest {
             return db;
         }
     }
+
+    @Nested
+    class Audit extends AuditContract {
+        @Override
+        protected Database database() {
+            return db;
+        }
+    }
 }

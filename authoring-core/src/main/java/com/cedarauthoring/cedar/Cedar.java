@@ -26,6 +26,8 @@ import com.cedarpolicy.value.Value;
 import com.cedarauthoring.gateway.Attribute;
 import com.cedarauthoring.gateway.CedarType;
 import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.cedar.est.EstReader;
+import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -64,6 +66,7 @@ public final class Cedar {
     private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
     // EST extraction crosses JNI twice; analysis, explanation and examples all ask for the same policy
     private final Cache<String, JsonNode> ests = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, PolicyView> views = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** Splits text into single policies; a syntax error comes back with Cedar's message. */
     public ParseOutcome parse(String text) {
@@ -111,9 +114,9 @@ public final class Cedar {
     /** The action id of a policy scoped {@code action == AgentCore::Action::"..."}, if it is one. */
     private Optional<String> singleActionOf(String policyText) {
         try {
-            JsonNode action = ests.get(policyText, this::parseEstNow).path("action");
-            if ("==".equals(action.path("op").asText()) && action.path("entity").path("type").asText().endsWith("Action")) {
-                return Optional.of(action.path("entity").path("id").asText());
+            if (EstReader.read(ests.get(policyText, this::parseEstNow)).action() instanceof PolicyView.ActionScope.Eq eq
+                    && eq.action().type().endsWith("Action")) {
+                return Optional.of(eq.action().id());
             }
         } catch (IllegalArgumentException notOnePolicy) {
             // validation against the full schema reports the problem with Cedar's own message
@@ -167,6 +170,15 @@ public final class Cedar {
     /** The EST (JSON form) of one policy (cached by text; the caller gets its own copy). */
     public JsonNode est(String policyText) {
         return nativeStack.call(() -> ests.get(policyText, this::parseEstNow)).deepCopy();
+    }
+
+    /**
+     * The typed view of one policy (its EST read once; cached by text, immutable, so shared).
+     *
+     * @throws IllegalArgumentException when the text is not exactly one policy
+     */
+    public PolicyView view(String policyText) {
+        return nativeStack.call(() -> views.get(policyText, text -> EstReader.read(ests.get(text, this::parseEstNow))));
     }
 
     private JsonNode parseEstNow(String policyText) {

@@ -1,5 +1,8 @@
 package com.cedarauthoring.findings;
 
+import com.cedarauthoring.cedar.est.Expr;
+import com.cedarauthoring.cedar.est.Op;
+import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.findings.Condition.Atom;
 import com.cedarauthoring.findings.Condition.Cmp;
 import com.cedarauthoring.findings.Condition.Dec;
@@ -9,25 +12,17 @@ import com.cedarauthoring.findings.Condition.Lit;
 import com.cedarauthoring.findings.Condition.Opaque;
 import com.cedarauthoring.findings.Condition.Present;
 import com.cedarauthoring.findings.Condition.Term;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * EST expressions to {@link Condition}s. Cedar evaluates an expression to true, false or an error
+ * Policy expressions to {@link Condition}s. Cedar evaluates an expression to true, false or an error
  * (a missing attribute or tag), and a policy whose condition errors does not apply. So each expression
  * gets two formulas, "evaluates to true" and "evaluates to false", and their complement is "false or
  * error"; predicates on a term include the term's presence.
  */
 final class EstConditions {
-    private static final Map<String, String> DECIMAL_METHODS = Map.of(
-            "lessThan", "<", "lessThanOrEqual", "<=", "greaterThan", ">", "greaterThanOrEqual", ">=");
-    private static final Map<String, String> FLIPPED = Map.of(
-            "<", ">", "<=", ">=", ">", "<", ">=", "<=", "==", "==", "!=", "!=");
-
     private boolean opaque;
 
     /** True once an expression was met that the analysis does not model. */
@@ -36,117 +31,93 @@ final class EstConditions {
     }
 
     /** The formula under which a policy's conditions (all when clauses, negated unless clauses) hold. */
-    Condition policyCondition(JsonNode est) {
+    Condition policyCondition(PolicyView policy) {
         List<Condition> parts = new ArrayList<>();
-        for (JsonNode c : est.path("conditions")) {
-            JsonNode body = c.path("body");
-            parts.add("unless".equals(c.path("kind").asText()) ? new Condition.Not(isTrue(body)) : isTrue(body));
+        for (PolicyView.Clause c : policy.conditions()) {
+            parts.add(c.unless() ? new Condition.Not(isTrue(c.body())) : isTrue(c.body()));
         }
         return new Condition.And(parts);
     }
 
-    Condition isTrue(JsonNode e) {
+    Condition isTrue(Expr e) {
         return eval(e, true);
     }
 
-    private Condition eval(JsonNode e, boolean wantTrue) {
-        String op = e.fieldNames().hasNext() ? e.fieldNames().next() : "";
-        JsonNode a = e.path(op);
-        switch (op) {
-            case "&&": {
-                Condition l = eval(a.path("left"), true);
-                return wantTrue ? Condition.and(l, eval(a.path("right"), true))
-                        : Condition.or(eval(a.path("left"), false), Condition.and(l, eval(a.path("right"), false)));
+    private Condition eval(Expr e, boolean wantTrue) {
+        if (e instanceof Expr.And a) {
+            Condition l = eval(a.left(), true);
+            return wantTrue ? Condition.and(l, eval(a.right(), true))
+                    : Condition.or(eval(a.left(), false), Condition.and(l, eval(a.right(), false)));
+        }
+        if (e instanceof Expr.Or o) {
+            Condition lf = eval(o.left(), false);
+            return wantTrue ? Condition.or(eval(o.left(), true), Condition.and(lf, eval(o.right(), true)))
+                    : Condition.and(lf, eval(o.right(), false));
+        }
+        if (e instanceof Expr.Not n) {
+            return eval(n.arg(), !wantTrue);
+        }
+        if (e instanceof Expr.Lit l && l.value() instanceof Boolean b) {
+            return b == wantTrue ? Condition.TRUE : Condition.FALSE;
+        }
+        if (e instanceof Expr.Has h) {
+            Optional<String> base = path(h.left());
+            if (base.isPresent()) {
+                return new Lit(new Present(new Term(base.get() + "." + h.attr(), false)), wantTrue);
             }
-            case "||": {
-                Condition lf = eval(a.path("left"), false);
-                return wantTrue ? Condition.or(eval(a.path("left"), true), Condition.and(lf, eval(a.path("right"), true)))
-                        : Condition.and(lf, eval(a.path("right"), false));
+        }
+        if (e instanceof Expr.HasTag h) {
+            Optional<String> key = principalTagKey(h.left(), h.key());
+            if (key.isPresent()) {
+                return new Lit(new Present(new Term(key.get(), true)), wantTrue);
             }
-            case "!":
-                return eval(a.path("arg"), !wantTrue);
-            case "Value":
-                if (a.isBoolean()) {
-                    return a.booleanValue() == wantTrue ? Condition.TRUE : Condition.FALSE;
-                }
-                break;
-            case "has": {
-                Optional<String> base = path(a.path("left"));
-                if (base.isPresent()) {
-                    return new Lit(new Present(new Term(base.get() + "." + a.path("attr").asText(), false)), wantTrue);
-                }
-                break;
+        }
+        if (e instanceof Expr.Compare c) {
+            Optional<Term> lt = term(c.left());
+            Optional<Object> rv = literal(c.right());
+            if (lt.isPresent() && rv.isPresent()) {
+                return predicate(new Cmp(lt.get(), c.op().cedar(), rv.get()), lt.get(), wantTrue);
             }
-            case "hasTag": {
-                Optional<String> key = principalTagKey(a);
-                if (key.isPresent()) {
-                    return new Lit(new Present(new Term(key.get(), true)), wantTrue);
-                }
-                break;
+            Optional<Term> rt = term(c.right());
+            Optional<Object> lv = literal(c.left());
+            if (rt.isPresent() && lv.isPresent()) {
+                return predicate(new Cmp(rt.get(), c.op().flip().cedar(), lv.get()), rt.get(), wantTrue);
             }
-            case "==", "!=", "<", "<=", ">", ">=": {
-                Optional<Term> lt = term(a.path("left"));
-                Optional<Object> rv = literal(a.path("right"));
-                if (lt.isPresent() && rv.isPresent()) {
-                    return predicate(new Cmp(lt.get(), op, rv.get()), lt.get(), wantTrue);
+        }
+        if (e instanceof Expr.Contains c && c.set() instanceof Expr.SetLit set) {
+            Optional<Term> t = term(c.element());
+            if (t.isPresent()) {
+                List<Object> values = new ArrayList<>();
+                for (Expr v : set.elements()) {
+                    Optional<Object> lv = literal(v);
+                    if (lv.isEmpty()) {
+                        return opaque(e, wantTrue);
+                    }
+                    values.add(lv.get());
                 }
-                Optional<Term> rt = term(a.path("right"));
-                Optional<Object> lv = literal(a.path("left"));
-                if (rt.isPresent() && lv.isPresent()) {
-                    return predicate(new Cmp(rt.get(), FLIPPED.get(op), lv.get()), rt.get(), wantTrue);
-                }
-                break;
+                return predicate(new In(t.get(), List.copyOf(values)), t.get(), wantTrue);
             }
-            case "lessThan", "lessThanOrEqual", "greaterThan", "greaterThanOrEqual": {
-                if (a.isArray() && a.size() == 2) {
-                    Optional<Term> t = term(a.get(0));
-                    Optional<Object> v = literal(a.get(1));
-                    if (t.isPresent() && v.isPresent() && v.get() instanceof Dec) {
-                        return predicate(new Cmp(t.get(), DECIMAL_METHODS.get(op), v.get()), t.get(), wantTrue);
+        }
+        if (e instanceof Expr.Like k) {
+            Optional<Term> t = term(k.left());
+            if (t.isPresent()) {
+                List<Object> pattern = new ArrayList<>();
+                for (String part : k.parts()) {
+                    if (part == null) {
+                        pattern.add(Condition.WILDCARD);
+                    } else {
+                        part.chars().forEach(ch -> pattern.add((char) ch));
                     }
                 }
-                break;
+                return predicate(new Like(t.get(), List.copyOf(pattern)), t.get(), wantTrue);
             }
-            case "contains": {
-                Optional<Term> t = term(a.path("right"));
-                if (t.isPresent() && a.path("left").has("Set")) {
-                    List<Object> values = new ArrayList<>();
-                    for (JsonNode v : a.path("left").path("Set")) {
-                        Optional<Object> lv = literal(v);
-                        if (lv.isEmpty()) {
-                            return opaque(e, wantTrue);
-                        }
-                        values.add(lv.get());
-                    }
-                    return predicate(new In(t.get(), List.copyOf(values)), t.get(), wantTrue);
-                }
-                break;
+        }
+        if (e instanceof Expr.Attr) {
+            // a Bool attribute used directly as a condition
+            Optional<Term> t = term(e);
+            if (t.isPresent()) {
+                return predicate(new Cmp(t.get(), Op.EQ.cedar(), Boolean.TRUE), t.get(), wantTrue);
             }
-            case "like": {
-                Optional<Term> t = term(a.path("left"));
-                if (t.isPresent()) {
-                    List<Object> pattern = new ArrayList<>();
-                    for (JsonNode p : a.path("pattern")) {
-                        if (p.isTextual()) {
-                            pattern.add(Condition.WILDCARD);
-                        } else {
-                            p.path("Literal").asText().chars().forEach(ch -> pattern.add((char) ch));
-                        }
-                    }
-                    return predicate(new Like(t.get(), List.copyOf(pattern)), t.get(), wantTrue);
-                }
-                break;
-            }
-            case ".": {
-                // a Bool attribute used directly as a condition
-                Optional<Term> t = term(e);
-                if (t.isPresent()) {
-                    return predicate(new Cmp(t.get(), "==", Boolean.TRUE), t.get(), wantTrue);
-                }
-                break;
-            }
-            default:
-                break;
         }
         return opaque(e, wantTrue);
     }
@@ -157,64 +128,49 @@ final class EstConditions {
                 : Condition.and(new Lit(new Present(term), true), new Lit(atom, false));
     }
 
-    private Condition opaque(JsonNode e, boolean wantTrue) {
+    private Condition opaque(Expr e, boolean wantTrue) {
         opaque = true;
         return new Lit(new Opaque(e.toString()), wantTrue);
     }
 
-    private static Optional<String> principalTagKey(JsonNode a) {
-        if ("principal".equals(a.path("left").path("Var").asText()) && a.path("right").path("Value").isTextual()) {
-            return Optional.of(a.path("right").path("Value").asText());
+    private static Optional<String> principalTagKey(Expr left, Expr key) {
+        if (left instanceof Expr.Var v && v.name().equals("principal") && key instanceof Expr.Lit l
+                && l.value() instanceof String s) {
+            return Optional.of(s);
         }
         return Optional.empty();
     }
 
-    private static Optional<Term> term(JsonNode e) {
-        if (e.has("getTag")) {
-            return principalTagKey(e.path("getTag")).map(k -> new Term(k, true));
+    private static Optional<Term> term(Expr e) {
+        if (e instanceof Expr.GetTag g) {
+            return principalTagKey(g.left(), g.key()).map(k -> new Term(k, true));
         }
-        if (e.has(".")) {
+        if (e instanceof Expr.Attr) {
             return path(e).filter(p -> p.startsWith("context.input.") || p.startsWith("principal."))
                     .map(p -> new Term(p, false));
         }
         return Optional.empty();
     }
 
-    static Optional<String> path(JsonNode e) {
-        if (e.has("Var")) {
-            return Optional.of(e.path("Var").asText());
+    static Optional<String> path(Expr e) {
+        if (e instanceof Expr.Var v) {
+            return Optional.of(v.name());
         }
-        if (e.has(".")) {
-            return path(e.path(".").path("left")).map(p -> p + "." + e.path(".").path("attr").asText());
+        if (e instanceof Expr.Attr a) {
+            return path(a.left()).map(p -> p + "." + a.attr());
         }
         return Optional.empty();
     }
 
     /** A Long, String, Boolean or decimal literal. */
-    static Optional<Object> literal(JsonNode e) {
-        if (e.has("Value")) {
-            JsonNode v = e.path("Value");
-            if (v.isIntegralNumber()) {
-                return Optional.of(v.longValue());
-            }
-            if (v.isTextual()) {
-                return Optional.of(v.textValue());
-            }
-            if (v.isBoolean()) {
-                return Optional.of(v.booleanValue());
-            }
-            return Optional.empty();
+    static Optional<Object> literal(Expr e) {
+        if (e instanceof Expr.Lit l) {
+            return Optional.of(l.value());
         }
-        if (e.has("neg")) {
-            return literal(e.path("neg").path("arg")).filter(x -> x instanceof Long && (Long) x != Long.MIN_VALUE)
-                    .map(x -> -(Long) x);
-        }
-        if (e.has("decimal") && e.path("decimal").isArray() && e.path("decimal").size() == 1
-                && e.path("decimal").get(0).path("Value").isTextual()) {
+        if (e instanceof Expr.Decimal d) {
             try {
-                BigDecimal d = new BigDecimal(e.path("decimal").get(0).path("Value").asText());
-                return Optional.of(new Dec(d.movePointRight(4).longValueExact()));
-            } catch (ArithmeticException | NumberFormatException ex) {
+                return Optional.of(new Dec(d.value().movePointRight(4).longValueExact()));
+            } catch (ArithmeticException tooPrecise) {
                 return Optional.empty();
             }
         }

@@ -2,11 +2,11 @@ package com.cedarauthoring.explain;
 
 import com.cedarauthoring.cedar.AuthRequest;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.cedar.Decision;
 import com.cedarauthoring.cedar.est.PolicyView;
-import com.cedarauthoring.findings.ConditionFacts;
 import com.cedarauthoring.findings.ConditionFacts.Key;
-import com.cedarauthoring.gateway.CedarType;
+import com.cedarauthoring.findings.ConditionFacts;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import com.cedarauthoring.semantics.RequestGenerator;

@@ -1,9 +1,9 @@
 package com.cedarauthoring.findings;
 
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.cedar.est.PolicyView;
-import com.cedarauthoring.gateway.Attribute;
-import com.cedarauthoring.gateway.CedarType;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package com.cedarauthoring.grounding;
 
+import com.cedarauthoring.cedar.Attribute;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.cedar.est.Op;
 import com.cedarauthoring.findings.FindingCode;
 import com.cedarauthoring.findings.Span;
-import com.cedarauthoring.gateway.Attribute;
-import com.cedarauthoring.gateway.CedarType;
 import com.cedarauthoring.translate.Alignment;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package com.cedarauthoring.semantics;
 
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.cedar.AuthRequest;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.cedar.ParseOutcome;
 import com.cedarauthoring.cedar.est.Expr;
 import com.cedarauthoring.cedar.est.PolicyView;
-import com.cedarauthoring.findings.ConditionFacts;
 import com.cedarauthoring.findings.ConditionFacts.Key;
-import com.cedarauthoring.gateway.Attribute;
-import com.cedarauthoring.gateway.CedarType;
+import com.cedarauthoring.findings.ConditionFacts;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import com.cedarauthoring.json.Json;

@@ -169,7 +169,7 @@ final class Comparison {
         String code = num.currency();
         for (Attr cur : attrs.commonAttrs()) {
             if (Stems.identifierWords(cur.leaf()).contains("currency")
-                    && cur.attribute().type() instanceof com.cedarauthoring.gateway.CedarType.StringType) {
+                    && cur.attribute().type() instanceof com.cedarauthoring.cedar.CedarType.StringType) {
                 ValueChecks.requireValue(cur, code, num);
                 Cond is = Atoms.guard(cur, new Cond.Compare(cur, Op.EQ, new Literal.Str(ValueChecks.spelling(cur, code))));
                 return new Cond.And(List.of(c, is));

@@ -2,12 +2,12 @@ package com.cedarauthoring.translate.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.cedar.est.EstReader;
 import com.cedarauthoring.findings.ScopeRules;
-import com.cedarauthoring.gateway.Attribute;
 import com.cedarauthoring.gateway.AuthorizerType;
-import com.cedarauthoring.gateway.CedarType;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import com.cedarauthoring.json.Json;

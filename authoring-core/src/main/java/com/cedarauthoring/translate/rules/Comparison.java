@@ -12,21 +12,9 @@ import java.util.Set;
  * The number's unit must fit the attribute (section 5): money binds only to money attributes, "10 kg" only to an
  * attribute that carries kilograms, and a named currency ("1000 USD") needs a currency attribute.
  */
-final class Comparison {
-    private final Parse p;
-    private final Tokens t;
-    private final AttributeResolver attrs;
-    private final PredicateParser predicates;
-
+final class Comparison extends PredicateForm {
     Comparison(Parse p, AttributeResolver attrs, PredicateParser predicates) {
-        this.p = p;
-        this.t = p.t;
-        this.attrs = attrs;
-        this.predicates = predicates;
-    }
-
-    private boolean w(int k, String word) {
-        return t.is(k, word);
+        super(p, attrs, predicates);
     }
 
     /** "between X and Y", "from X to Y", "in the range (of) X to Y": inclusive, and AMBIGUOUS about it unless said. */

@@ -52,7 +52,7 @@ public final class ConditionFacts {
 
     /** Facts of one policy. */
     public static ConditionFacts of(PolicyView policy) {
-        Condition c = new EstConditions().policyCondition(policy);
+        Condition c = new PolicyConditions().policyCondition(policy);
         List<List<Lit>> alts;
         try {
             alts = Solver.dnfOf(c);

@@ -31,7 +31,7 @@ public final class PolicyAnalyzer {
         PolicyView policy = cedar.view(cedarPolicy);
         boolean permit = policy.effect() == PolicyView.Effect.PERMIT;
         List<ToolAction> inScope = actionsInScope(policy.action(), schema);
-        EstConditions conditions = new EstConditions();
+        PolicyConditions conditions = new PolicyConditions();
         Condition condition = conditions.policyCondition(policy);
         Solver solver = new Solver(t -> requiredEverywhere(t.path(), inScope));
         String scope = scopeText(policy);

@@ -22,7 +22,7 @@ import java.util.Optional;
  * gets two formulas, "evaluates to true" and "evaluates to false", and their complement is "false or
  * error"; predicates on a term include the term's presence.
  */
-final class EstConditions {
+final class PolicyConditions {
     private boolean opaque;
 
     /** True once an expression was met that the analysis does not model. */

@@ -3,6 +3,8 @@
 #   eval "$(bash .ci/postgres.sh start)"   initdb in a temporary directory, start it on a free loopback
 #                                          port, create role/database "authoring", print the exports
 #                                          AUTHORING_TEST_PG_URL / _USER / _PASSWORD the tests read
+#   eval "$(bash .ci/postgres.sh start durable)"  the same with PostgreSQL's default durability (fsync,
+#                                          synchronous commit): what benchmarks must measure
 #   bash .ci/postgres.sh stop <dir>        stop it and delete the directory (AUTHORING_TEST_PG_DIR)
 # Works as root (the cluster runs as the "postgres" user) or as any user that may run initdb.
 set -euo pipefail
@@ -34,9 +36,12 @@ start)
     PORT=$(free_port)
     as_owner "$BIN/initdb" -D "$DIR/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
         -E UTF8 --no-locale >"$DIR/initdb.log" 2>&1 || { cat "$DIR/initdb.log" >&2; exit 1; }
-    # Room for the tests' pools (two instances x 16 + contract suites) and fast, disposable storage.
+    # Room for the tests' pools (two instances x 16 + contract suites) and fast, disposable storage;
+    # "durable" keeps PostgreSQL's defaults, so a benchmark pays for the commits a user's server pays for.
+    STORAGE="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${2:-}" = durable ] && STORAGE=""
     as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 start \
-        -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=300 $STORAGE" \
         >/dev/null || { cat "$DIR/server.log" >&2; exit 1; }
     as_owner "$BIN/psql" -q -h "$DIR" -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
         -c "CREATE ROLE authoring LOGIN CREATEDB PASSWORD 'authoring'" \
@@ -53,5 +58,5 @@ stop)
     rm -rf "$DIR"
     ;;
 *)
-    echo "usage: $0 start | stop <dir>" >&2; exit 2 ;;
+    echo "usage: $0 start [durable] | stop <dir>" >&2; exit 2 ;;
 esac

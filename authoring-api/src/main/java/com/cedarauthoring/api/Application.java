@@ -1,7 +1,6 @@
 package com.cedarauthoring.api;
 
 import com.cedarauthoring.api.audit.AuditRoutes;
-import com.cedarauthoring.api.audit.HttpAudit;
 import com.cedarauthoring.api.auth.AccessKey;
 import com.cedarauthoring.api.auth.CredentialsFile;
 import com.cedarauthoring.api.console.ConsoleRoutes;
@@ -15,6 +14,7 @@ import com.cedarauthoring.api.review.ReviewRoutes;
 import com.cedarauthoring.api.testing.McpRoutes;
 import com.cedarauthoring.api.testing.TestingRoutes;
 import com.cedarauthoring.testing.JdbcTestRunStore;
+import com.cedarauthoring.testing.TestRuns;
 import com.cedarauthoring.testing.PolicyEvaluator;
 import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.audit.JdbcAuditTrail;
@@ -118,16 +118,18 @@ public final class Application implements AutoCloseable {
 
             // clientToken idempotency of all five create operations
             Idempotency idempotency = new Idempotency(database.jdbc(), clock);
+            // every service appends the audit event of a change in the change's own transaction
+            AuditTrail audit = new JdbcAuditTrail(database.jdbc(), ids, clock);
             PolicyStore policyStore = new JdbcPolicyStore(database.jdbc());
-            PolicyEngineService policyEngines = new PolicyEngineService(policyStore, database.transactions(), idempotency,
-                    arns, ids, clock);
+            PolicyEngineService policyEngines = new PolicyEngineService(policyStore, database.transactions(), audit,
+                    idempotency, arns, ids, clock);
 
             // gateways
             GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), database.transactions(),
-                    idempotency, policyEngines::existsWithArn, cedar, arns, ids, clock);
+                    audit, idempotency, policyEngines::existsWithArn, cedar, arns, ids, clock);
 
             // tags: gateways and policy engines carry them (AgentCore's taggable resources in this service)
-            TagService tags = new TagService(new JdbcTagStore(database.jdbc()), List.of(
+            TagService tags = new TagService(new JdbcTagStore(database.jdbc()), database.transactions(), audit, List.of(
                     new TagService.Taggable("gateway", arn -> arns.gatewayIdOf(arn).isPresent(), gateways::exists),
                     new TagService.Taggable("policy engine", arn -> arns.policyEngineIdOf(arn).isPresent(),
                             arn -> arns.policyEngineIdOf(arn).flatMap(policyEngines::find).isPresent())));
@@ -144,17 +146,16 @@ public final class Application implements AutoCloseable {
             Translator translator = metrics.timed(configured);
             // policy generation (the generation feature): built here because CreatePolicy reads its assets.
             // Jobs run on db-scheduler over this database; the scheduler stops with the application.
-            GenerationModule generation = GenerationModule.start(database, idempotency, gatewayDirectory, policyEngines,
+            GenerationModule generation = GenerationModule.start(database, audit, idempotency, gatewayDirectory, policyEngines,
                     new RequirementSplitter()::split, translator, cedar, arns, ids, clock,
                     config.generation(), metrics.generations());
             closeables.add(generation);
             metrics.watchQueue(generation::queue);
             Optional<GeneratedAssets> generatedAssets = Optional.of(generation.assets());
             PolicyService policies = new PolicyService(policyStore, policyEngines, gatewayDirectory, generatedAssets,
-                    cedar, new PolicyAnalyzer(cedar)::analyze, database.transactions(), idempotency, arns, ids, clock);
+                    cedar, new PolicyAnalyzer(cedar)::analyze, database.transactions(), audit, idempotency, arns, ids, clock);
 
-            // review and the audit trail: approving an asset (or CreatePolicy from one) creates the policy
-            AuditTrail audit = new JdbcAuditTrail(database.jdbc(), ids, clock);
+            // review: approving an asset (or CreatePolicy from one) creates the policy
             ReviewService reviews = new ReviewService(new JdbcReviewStore(database.jdbc()), generation.assets(),
                     gatewayDirectory, policies, cedar, audit, idempotency, database.transactions(), ids, clock,
                     config.requiredApprovals());
@@ -166,14 +167,15 @@ public final class Application implements AutoCloseable {
 
             // testing policies before they are enforced: authorize, test runs, the MCP test endpoint
             PolicyEvaluator evaluator = new PolicyEvaluator(policies::all, gatewayDirectory, cedar);
-            routes.add(new TestingRoutes(evaluator, gatewayDirectory, cedar, new JdbcTestRunStore(database.jdbc()),
+            routes.add(new TestingRoutes(evaluator, gatewayDirectory, cedar,
+                    new TestRuns(new JdbcTestRunStore(database.jdbc()), database.transactions(), audit, arns),
                     generation.assets(), ids, clock));
             routes.add(new McpRoutes(gateways, evaluator, arns));
 
             // the reviewer console (static files and its sign-in); its pages call the API above
             routes.add(new ConsoleRoutes(keys, consoleSessions));
 
-            Javalin http = ApiApp.create(config.host(), routes, security, Optional.of(new HttpAudit(audit, arns)))
+            Javalin http = ApiApp.create(config.host(), routes, security)
                     .start(config.port());
             return new Application(database, http, closeables, gateways);
         } catch (RuntimeException e) {
@@ -203,6 +205,10 @@ public final class Application implements AutoCloseable {
                     + "every caller is an admin and a reviewer, so only loopback (127.0.0.1, ::1, localhost) is allowed. "
                     + "Configure --credentials FILE (AUTHORING_CREDENTIALS) to serve other addresses.");
         }
+        log.warn("Local mode (no credentials file): every caller on {} is \"local\" with every role. This is for one person "
+                + "trying the service: four-eyes cannot hold with one principal, so every approval is recorded as a "
+                + "self-approval (selfApproval: true in the review and its audit event). Use --credentials for reviews "
+                + "that count.", config.host());
         return Security.local();
     }
 

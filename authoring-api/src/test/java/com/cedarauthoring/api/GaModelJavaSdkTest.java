@@ -3,16 +3,13 @@ package com.cedarauthoring.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AuthorizerType;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.Finding;
@@ -37,75 +34,61 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ValidationE
 class GaModelJavaSdkTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/R";
 
-    @TempDir
-    static Path dataDir;
-    static Application app;
-    static BedrockAgentCoreControlClient client;
-
-    @BeforeAll
-    static void start() {
-        app = Application.start(ServiceConfig.local(dataDir));
-        client = LocalSdk.client(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final SdkService SERVICE = SdkService.local();
 
     @Test
     void updatesAreFullReplacementsThatClearOmittedMembers() {
-        var engine = client.createPolicyEngine(b -> b.name("ReplaceEngine"));
-        var gw = client.createGateway(b -> b.name("replace-gateway").roleArn(ROLE).protocolType("MCP")
+        var engine = SERVICE.client().createPolicyEngine(b -> b.name("ReplaceEngine"));
+        var gw = SERVICE.client().createGateway(b -> b.name("replace-gateway").roleArn(ROLE).protocolType("MCP")
                 .authorizerType(AuthorizerType.CUSTOM_JWT).description("before").kmsKeyArn(
                         "arn:aws:kms:us-west-2:123456789012:key/12345678-1234-1234-1234-123456789012")
                 .policyEngineConfiguration(p -> p.arn(engine.policyEngineArn()).mode(GatewayPolicyEngineMode.ENFORCE)));
-        var target = client.createGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId()).name("RefundTarget")
+        var target = SERVICE.client().createGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId()).name("RefundTarget")
                 .description("refunds").targetConfiguration(t -> t.mcp(m -> m.lambda(l -> l
                         .lambdaArn("arn:aws:lambda:us-west-2:123456789012:function:refund")
                         .toolSchema(s -> s.inlinePayload(refundTool()))))));
 
-        client.updateGateway(b -> b.gatewayIdentifier(gw.gatewayId()).name("replace-gateway").roleArn(ROLE)
+        SERVICE.client().updateGateway(b -> b.gatewayIdentifier(gw.gatewayId()).name("replace-gateway").roleArn(ROLE)
                 .authorizerType(AuthorizerType.CUSTOM_JWT));
-        var after = client.getGateway(b -> b.gatewayIdentifier(gw.gatewayId()));
+        var after = SERVICE.client().getGateway(b -> b.gatewayIdentifier(gw.gatewayId()));
         assertThat(after.policyEngineConfiguration()).isNull();
         assertThat(after.description()).isNull();
         assertThat(after.kmsKeyArn()).isNull();
         assertThat(after.protocolTypeAsString()).isEqualTo("MCP");
 
-        client.updateGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId()).targetId(target.targetId()).name("RefundTarget")
+        SERVICE.client().updateGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId()).targetId(target.targetId()).name("RefundTarget")
                 .targetConfiguration(t -> t.mcp(m -> m.lambda(l -> l.lambdaArn("arn:aws:lambda:us-west-2:123456789012:function:refund")
                         .toolSchema(s -> s.inlinePayload(refundTool()))))));
-        var targetAfter = client.getGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId()).targetId(target.targetId()));
+        var targetAfter = SERVICE.client().getGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId()).targetId(target.targetId()));
         assertThat(targetAfter.description()).isNull();
         assertThat(targetAfter.targetConfiguration().mcp().lambda().toolSchema().inlinePayload()).hasSize(1);
 
         // detached, so the engine can go
-        client.deletePolicyEngine(b -> b.policyEngineId(engine.policyEngineId()));
-        assertThatThrownBy(() -> client.getPolicyEngine(b -> b.policyEngineId(engine.policyEngineId())))
+        SERVICE.client().deletePolicyEngine(b -> b.policyEngineId(engine.policyEngineId()));
+        assertThatThrownBy(() -> SERVICE.client().getPolicyEngine(b -> b.policyEngineId(engine.policyEngineId())))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
     void tagsThroughTheJavaSdk() {
-        var gw = client.createGateway(b -> b.name("tagged-gateway").roleArn(ROLE).protocolType("MCP")
+        var gw = SERVICE.client().createGateway(b -> b.name("tagged-gateway").roleArn(ROLE).protocolType("MCP")
                 .authorizerType(AuthorizerType.AWS_IAM).tags(Map.of("team", "payments")));
-        assertThat(client.listTagsForResource(b -> b.resourceArn(gw.gatewayArn())).tags()).containsExactly(Map.entry("team", "payments"));
-        client.tagResource(b -> b.resourceArn(gw.gatewayArn()).tags(Map.of("env", "prod", "team", "refunds")));
-        client.untagResource(b -> b.resourceArn(gw.gatewayArn()).tagKeys("env"));
-        assertThat(client.listTagsForResource(b -> b.resourceArn(gw.gatewayArn())).tags()).containsExactly(Map.entry("team", "refunds"));
-        assertThatThrownBy(() -> client.tagResource(b -> b.resourceArn(gw.gatewayArn()).tags(Map.of("aws:team", "x"))))
+        assertThat(SERVICE.client().listTagsForResource(b -> b.resourceArn(gw.gatewayArn())).tags()).containsExactly(Map.entry("team", "payments"));
+        SERVICE.client().tagResource(b -> b.resourceArn(gw.gatewayArn()).tags(Map.of("env", "prod", "team", "refunds")));
+        SERVICE.client().untagResource(b -> b.resourceArn(gw.gatewayArn()).tagKeys("env"));
+        assertThat(SERVICE.client().listTagsForResource(b -> b.resourceArn(gw.gatewayArn())).tags()).containsExactly(Map.entry("team", "refunds"));
+        assertThatThrownBy(() -> SERVICE.client().tagResource(b -> b.resourceArn(gw.gatewayArn()).tags(Map.of("aws:team", "x"))))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> client.createGateway(b -> b.name("bad-tags").roleArn(ROLE).protocolType("MCP")
+        assertThatThrownBy(() -> SERVICE.client().createGateway(b -> b.name("bad-tags").roleArn(ROLE).protocolType("MCP")
                 .authorizerType(AuthorizerType.AWS_IAM).tags(Map.of("k", "v".repeat(257)))))
                 .isInstanceOf(ValidationException.class);
-        assertThat(client.listGateways(b -> b.maxResults(100)).items()).noneMatch(g -> g.name().equals("bad-tags"));
+        assertThat(SERVICE.client().listGateways(b -> b.maxResults(100)).items()).noneMatch(g -> g.name().equals("bad-tags"));
 
-        client.deleteGateway(b -> b.gatewayIdentifier(gw.gatewayId()));
-        assertThatThrownBy(() -> client.listTagsForResource(b -> b.resourceArn(gw.gatewayArn())))
+        SERVICE.client().deleteGateway(b -> b.gatewayIdentifier(gw.gatewayId()));
+        assertThatThrownBy(() -> SERVICE.client().listTagsForResource(b -> b.resourceArn(gw.gatewayArn())))
                 .isInstanceOf(ResourceNotFoundException.class);
-        assertThat(app.database().jdbc().queryOne("SELECT COUNT(*) FROM resource_tags WHERE resource_arn = ?",
+        assertThat(SERVICE.app().database().jdbc().queryOne("SELECT COUNT(*) FROM resource_tags WHERE resource_arn = ?",
                 rs -> rs.getInt(1), gw.gatewayArn())).contains(0);
     }
 
@@ -115,22 +98,22 @@ class GaModelJavaSdkTest {
      */
     @Test
     void aJavaUserCanReadAnAmbiguousFindingAndCreateThePolicy() {
-        var gw = client.createGateway(b -> b.name("ambiguous-gateway").roleArn(ROLE).protocolType("MCP")
+        var gw = SERVICE.client().createGateway(b -> b.name("ambiguous-gateway").roleArn(ROLE).protocolType("MCP")
                 .authorizerType(AuthorizerType.CUSTOM_JWT));
-        client.createGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId()).name("RefundTarget")
+        SERVICE.client().createGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId()).name("RefundTarget")
                 .targetConfiguration(t -> t.mcp(m -> m.lambda(l -> l.lambdaArn("arn:aws:lambda:us-west-2:123456789012:function:refund")
                         .toolSchema(s -> s.inlinePayload(refundTool()))))));
-        var engine = client.createPolicyEngine(b -> b.name("AmbiguousEngine"));
-        client.updateGateway(b -> b.gatewayIdentifier(gw.gatewayId()).name("ambiguous-gateway").roleArn(ROLE)
+        var engine = SERVICE.client().createPolicyEngine(b -> b.name("AmbiguousEngine"));
+        SERVICE.client().updateGateway(b -> b.gatewayIdentifier(gw.gatewayId()).name("ambiguous-gateway").roleArn(ROLE)
                 .authorizerType(AuthorizerType.CUSTOM_JWT)
                 .policyEngineConfiguration(p -> p.arn(engine.policyEngineArn()).mode(GatewayPolicyEngineMode.ENFORCE)));
-        var started = client.startPolicyGeneration(b -> b.policyEngineId(engine.policyEngineId()).name("ambiguous")
+        var started = SERVICE.client().startPolicyGeneration(b -> b.policyEngineId(engine.policyEngineId()).name("ambiguous")
                 .resource(r -> r.arn(gw.gatewayArn())).content(c -> c.rawText("Allow refunds when a reason is provided.")));
         GetPolicyGenerationResponse done = poll(engine.policyEngineId(), started.policyGenerationId());
         assertThat(done.status()).isEqualTo(PolicyGenerationStatus.GENERATED);
         assertThat(done.findings()).isEqualTo("1 asset: 1 AMBIGUOUS");
 
-        PolicyGenerationAsset asset = client.listPolicyGenerationAssets(b -> b.policyEngineId(engine.policyEngineId())
+        PolicyGenerationAsset asset = SERVICE.client().listPolicyGenerationAssets(b -> b.policyEngineId(engine.policyEngineId())
                 .policyGenerationId(started.policyGenerationId())).policyGenerationAssets().get(0);
         Finding finding = asset.findings().get(0);
         assertThat(finding.type()).isEqualTo(FindingType.UNKNOWN_TO_SDK_VERSION);
@@ -138,10 +121,10 @@ class GaModelJavaSdkTest {
         assertThat(finding.description()).isNotBlank();
 
         String statement = asset.definition().cedar().statement();
-        var policy = client.createPolicy(b -> b.policyEngineId(engine.policyEngineId()).name("ReviewedAmbiguous")
+        var policy = SERVICE.client().createPolicy(b -> b.policyEngineId(engine.policyEngineId()).name("ReviewedAmbiguous")
                 .validationMode(PolicyValidationMode.IGNORE_ALL_FINDINGS)
                 .definition(d -> d.cedar(c -> c.statement(statement))));
-        var got = client.getPolicy(b -> b.policyEngineId(engine.policyEngineId()).policyId(policy.policyId()));
+        var got = SERVICE.client().getPolicy(b -> b.policyEngineId(engine.policyEngineId()).policyId(policy.policyId()));
         assertThat(got.status()).isEqualTo(PolicyStatus.ACTIVE);
         assertThat(got.definition().cedar().statement()).isEqualTo(statement);
     }
@@ -150,7 +133,7 @@ class GaModelJavaSdkTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         GetPolicyGenerationResponse r;
         do {
-            r = client.getPolicyGeneration(b -> b.policyEngineId(engineId).policyGenerationId(generationId));
+            r = SERVICE.client().getPolicyGeneration(b -> b.policyEngineId(engineId).policyGenerationId(generationId));
         } while (r.status() == PolicyGenerationStatus.GENERATING && Instant.now().isBefore(deadline) && pause());
         return r;
     }

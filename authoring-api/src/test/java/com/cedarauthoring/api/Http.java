@@ -91,11 +91,30 @@ public final class Http {
         }
     }
 
-    private void sign(HttpRequest.Builder b, String method, String path, String body) {
+    /**
+     * {@code path} presigned with this client's signing (the signature in the query, valid for {@code expires}), as
+     * the SDK's {@code AwsV4HttpSigner} with {@code AUTH_LOCATION = QUERY_STRING} makes it: send it with an unsigned
+     * client.
+     */
+    public String presign(String method, String path, String body, Duration expires) {
+        var signed = AwsV4HttpSigner.create().sign(s -> s
+                .identity(AwsCredentialsIdentity.create(signing.key().accessKeyId(), signing.key().secretAccessKey()))
+                .request(request(method, path).build())
+                .payload(ContentStreamProvider.fromByteArray(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "bedrock-agentcore")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, signing.region())
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, expires)
+                .putProperty(HttpSigner.SIGNING_CLOCK, signing.clock()));
+        URI uri = signed.request().getUri();
+        return uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    /** The request the SDK's signer sees: method, host and port, path and decoded query parameters. */
+    private SdkHttpFullRequest.Builder request(String method, String path) {
         int q = path.indexOf('?');
         SdkHttpFullRequest.Builder r = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method))
-                .protocol("http").host("127.0.0.1").port(port).encodedPath(q < 0 ? path : path.substring(0, q))
-                .putHeader("Content-Type", "application/json");
+                .protocol("http").host("127.0.0.1").port(port).encodedPath(q < 0 ? path : path.substring(0, q));
         if (q >= 0) {
             for (String pair : path.substring(q + 1).split("&")) {
                 int eq = pair.indexOf('=');
@@ -103,6 +122,11 @@ public final class Http {
                         java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
+        return r;
+    }
+
+    private void sign(HttpRequest.Builder b, String method, String path, String body) {
+        SdkHttpFullRequest.Builder r = request(method, path).putHeader("Content-Type", "application/json");
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         var signed = AwsV4HttpSigner.create().sign(s -> s
                 .identity(AwsCredentialsIdentity.create(signing.key().accessKeyId(), signing.key().secretAccessKey()))

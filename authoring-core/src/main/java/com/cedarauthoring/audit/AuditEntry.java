@@ -1,5 +1,6 @@
 package com.cedarauthoring.audit;
 
+import com.cedarauthoring.identity.Principal;
 import com.cedarauthoring.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -36,6 +37,17 @@ public record AuditEntry(String principal, String action, String resourceArn, St
     public static AuditEntry of(String principal, String action, String resourceArn, Map<String, ?> details,
                                 Optional<String> statement) {
         return new AuditEntry(principal, action, resourceArn, canonical(details), statement.map(AuditEntry::sha256));
+    }
+
+    /** A change made by {@code actor} that concerns no Cedar statement. */
+    public static AuditEntry by(Principal actor, String action, String resourceArn, Map<String, ?> details) {
+        return of(actor.name(), action, resourceArn, details, Optional.empty());
+    }
+
+    /** A change made by {@code actor} to (or with) a Cedar statement; the event carries the statement's SHA-256. */
+    public static AuditEntry by(Principal actor, String action, String resourceArn, Map<String, ?> details,
+                                String statement) {
+        return of(actor.name(), action, resourceArn, details, Optional.of(statement));
     }
 
     static String canonical(Object details) {

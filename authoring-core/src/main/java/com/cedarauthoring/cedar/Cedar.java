@@ -53,6 +53,7 @@ import java.util.regex.Pattern;
 public final class Cedar {
     private static final Pattern MULTIPLE_POLICY_TOKEN = Pattern.compile("unexpected token `(permit|forbid)`");
     private static final Config FORMAT = new Config(80, 2);
+    private static final long TEXT_CACHE_CHARS = 4_000_000;
     // The EST nests two JSON levels per operator and member access; CedarLimits bounds those, but their
     // product over nested brackets can pass Jackson's default of 1,000 levels, so the EST reader allows more.
     private static final com.fasterxml.jackson.databind.ObjectMapper EST_READER = estReader();
@@ -64,10 +65,23 @@ public final class Cedar {
     // EST extraction crosses JNI twice; analysis, explanation and examples all ask for the same policy
     private final Cache<String, JsonNode> ests = Caffeine.newBuilder().maximumSize(10_000).build();
     private final Cache<String, PolicyView> views = Caffeine.newBuilder().maximumSize(10_000).build();
+    // Within one generation the same policy text is parsed and formatted several times (translator,
+    // candidate check, validation); each is a JNI call. Kept by text, bounded by characters, not entries,
+    // because a policy may be as large as CedarLimits allows.
+    private final Cache<String, ParseOutcome> parses = Caffeine.newBuilder().maximumWeight(TEXT_CACHE_CHARS)
+            .weigher((String text, ParseOutcome parsed) -> text.length() * 2).build();
+    private final Cache<String, String> formatted = Caffeine.newBuilder().maximumWeight(TEXT_CACHE_CHARS)
+            .weigher((String text, String pretty) -> text.length() + pretty.length()).build();
 
     /** Splits text into single policies; a syntax error comes back with Cedar's message. */
     public ParseOutcome parse(String text) {
-        return nativeStack.call(() -> parseNow(text));
+        ParseOutcome known = text == null ? null : parses.getIfPresent(text);
+        return known != null ? known : nativeStack.call(() -> parseCached(text));
+    }
+
+    /** On the native stack: the cached outcome, or Cedar's. */
+    private ParseOutcome parseCached(String text) {
+        return text == null ? parseNow(null) : parses.get(text, this::parseNow);
     }
 
     /**
@@ -127,7 +141,7 @@ public final class Cedar {
     }
 
     private List<String> validateNow(String cedarSchemaText, String policyText) {
-        ParseOutcome parsed = parseNow(policyText);
+        ParseOutcome parsed = parseCached(policyText);
         if (parsed instanceof ParseOutcome.SyntaxError err) {
             return List.of(err.message());
         }
@@ -153,7 +167,14 @@ public final class Cedar {
         if (CedarLimits.checkPolicy(policyText).isPresent()) {
             return policyText;
         }
-        return nativeStack.call(() -> formatNow(policyText));
+        String known = formatted.getIfPresent(policyText);
+        if (known != null) {
+            return known;
+        }
+        String pretty = nativeStack.call(() -> formatNow(policyText));
+        formatted.put(policyText, pretty);
+        formatted.put(pretty, pretty); // Cedar's formatting is idempotent: its output formats to itself
+        return pretty;
     }
 
     private String formatNow(String policyText) {
@@ -166,7 +187,8 @@ public final class Cedar {
 
     /** The EST (JSON form) of one policy (cached by text; the caller gets its own copy). */
     public JsonNode est(String policyText) {
-        return nativeStack.call(() -> ests.get(policyText, this::parseEstNow)).deepCopy();
+        JsonNode known = ests.getIfPresent(policyText);
+        return (known != null ? known : nativeStack.call(() -> ests.get(policyText, this::parseEstNow))).deepCopy();
     }
 
     /**
@@ -175,7 +197,9 @@ public final class Cedar {
      * @throws IllegalArgumentException when the text is not exactly one policy
      */
     public PolicyView view(String policyText) {
-        return nativeStack.call(() -> views.get(policyText, text -> EstReader.read(ests.get(text, this::parseEstNow))));
+        PolicyView known = policyText == null ? null : views.getIfPresent(policyText);
+        return known != null ? known
+                : nativeStack.call(() -> views.get(policyText, text -> EstReader.read(ests.get(text, this::parseEstNow))));
     }
 
     private JsonNode parseEstNow(String policyText) {

@@ -1,9 +1,12 @@
 package com.cedarauthoring.gateway;
 
+import com.cedarauthoring.audit.AuditEntry;
+import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.errors.ConflictException;
 import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.errors.ValidationException;
+import com.cedarauthoring.identity.Principal;
 import com.cedarauthoring.json.Json;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
@@ -38,6 +41,8 @@ import java.util.regex.Pattern;
  *
  * <p>Derived schemas are cached by gateway id and schema version; the version is bumped in the database
  * on every target change, so a cache never serves a stale schema even with several service instances.
+ *
+ * <p>Every change appends its audit event in the change's own transaction: both commit or neither does.
  */
 public final class GatewayService implements GatewayDirectory {
     /** AgentCore's gateway and target name pattern. */
@@ -67,6 +72,7 @@ public final class GatewayService implements GatewayDirectory {
 
     private final GatewayStore store;
     private final Transactions transactions;
+    private final AuditTrail audit;
     private final Idempotency idempotency;
     private final PolicyEngineLookup engines;
     private final SchemaDeriver deriver;
@@ -75,10 +81,11 @@ public final class GatewayService implements GatewayDirectory {
     private final Clock clock;
     private final Cache<String, Versioned> schemas = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    public GatewayService(GatewayStore store, Transactions transactions, Idempotency idempotency,
+    public GatewayService(GatewayStore store, Transactions transactions, AuditTrail audit, Idempotency idempotency,
                           PolicyEngineLookup engines, Cedar cedar, Arns arns, Ids ids, Clock clock) {
         this.store = store;
         this.transactions = transactions;
+        this.audit = audit;
         this.idempotency = idempotency;
         this.engines = engines;
         this.deriver = new SchemaDeriver(cedar);
@@ -94,7 +101,7 @@ public final class GatewayService implements GatewayDirectory {
      * created; the same token with a different request is a ValidationException
      * (reason IdempotentParameterMismatchException).
      */
-    public Gateway createGateway(ObjectNode request) {
+    public Gateway createGateway(Principal actor, ObjectNode request) {
         ObjectNode sent = withoutNulls(request);
         Optional<ClientToken> token = clientToken(sent);
         sent.remove("clientToken");
@@ -113,6 +120,7 @@ public final class GatewayService implements GatewayDirectory {
                     Gateway gateway = new Gateway(id, arns.gateway(id), name, authorizer, engine, Gateway.READY, 1,
                             doc, now, now);
                     store.insertGateway(gateway);
+                    audit.append(AuditEntry.by(actor, "CreateGateway", gateway.gatewayArn(), Map.of("name", name)));
                     return gateway;
                 });
     }
@@ -137,7 +145,7 @@ public final class GatewayService implements GatewayDirectory {
      * UpdateGateway ({@link UpdateMode#REPLACE}) or the PATCH merge, applied to the latest stored gateway: the
      * row is locked until the update commits, so none is lost.
      */
-    public Gateway updateGateway(String identifier, ObjectNode update, UpdateMode mode) {
+    public Gateway updateGateway(Principal actor, String identifier, ObjectNode update, UpdateMode mode) {
         return transactions.inTransaction(() -> {
             Gateway current = store.gatewayForUpdate(gatewayIdOf(identifier))
                     .orElseThrow(() -> new ResourceNotFoundException("Gateway not found: " + identifier));
@@ -156,17 +164,22 @@ public final class GatewayService implements GatewayDirectory {
             if (!store.updateGateway(updated)) {
                 throw new ResourceNotFoundException("Gateway not found: " + identifier);
             }
+            audit.append(AuditEntry.by(actor, "UpdateGateway", updated.gatewayArn(), Map.of("name", name, "mode", mode.name())));
             schemas.invalidate(current.gatewayId());
             return updated;
         });
     }
 
     /** Deletes the gateway and its targets; returns it as it was. */
-    public Gateway deleteGateway(String identifier) {
-        Gateway gateway = getGateway(identifier);
-        if (!store.deleteGateway(gateway.gatewayId())) {
-            throw new ResourceNotFoundException("Gateway not found: " + identifier);
-        }
+    public Gateway deleteGateway(Principal actor, String identifier) {
+        Gateway gateway = transactions.inTransaction(() -> {
+            Gateway current = getGateway(identifier);
+            if (!store.deleteGateway(current.gatewayId())) {
+                throw new ResourceNotFoundException("Gateway not found: " + identifier);
+            }
+            audit.append(AuditEntry.by(actor, "DeleteGateway", current.gatewayArn(), Map.of("name", current.name())));
+            return current;
+        });
         schemas.invalidate(gateway.gatewayId());
         return gateway;
     }
@@ -174,7 +187,7 @@ public final class GatewayService implements GatewayDirectory {
     // ---- targets ----
 
     /** CreateGatewayTarget, with the same clientToken idempotency as {@link #createGateway}. */
-    public GatewayTarget createTarget(String gatewayIdentifier, ObjectNode request) {
+    public GatewayTarget createTarget(Principal actor, String gatewayIdentifier, ObjectNode request) {
         ObjectNode sent = withoutNulls(request);
         sent.remove("gatewayIdentifier");
         Optional<ClientToken> token = clientToken(sent);
@@ -184,11 +197,11 @@ public final class GatewayService implements GatewayDirectory {
         List<Tool> tools = toolsOf(name, doc);
         String gatewayId = getGateway(gatewayIdentifier).gatewayId();
         return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreateGatewayTarget, gatewayId), token, sent,
-                GatewayTarget.class, () -> insertTarget(gatewayId, name, doc, tools));
+                GatewayTarget.class, () -> insertTarget(actor, gatewayId, name, doc, tools));
     }
 
     /** Inside the create transaction: the gateway row lock serialises target changes of one gateway. */
-    private GatewayTarget insertTarget(String gatewayId, String name, ObjectNode doc, List<Tool> tools) {
+    private GatewayTarget insertTarget(Principal actor, String gatewayId, String name, ObjectNode doc, List<Tool> tools) {
         Gateway gateway = lockGateway(gatewayId);
         List<GatewayTarget> existing = store.allTargets(gateway.gatewayId());
         if (existing.size() >= MAX_TARGETS) {
@@ -201,6 +214,8 @@ public final class GatewayService implements GatewayDirectory {
         after.add(target);
         checkTargets(gateway, after, name);
         store.insertTarget(target);
+        audit.append(AuditEntry.by(actor, "CreateGatewayTarget", targetArn(gateway, target.targetId()),
+                Map.of("name", name, "targetId", target.targetId())));
         schemas.invalidate(gateway.gatewayId());
         return target;
     }
@@ -219,7 +234,8 @@ public final class GatewayService implements GatewayDirectory {
      * UpdateGatewayTarget ({@link UpdateMode#REPLACE}) or the PATCH merge, serialised with every other change of
      * the gateway's targets by the gateway row lock.
      */
-    public GatewayTarget updateTarget(String gatewayIdentifier, String targetId, ObjectNode update, UpdateMode mode) {
+    public GatewayTarget updateTarget(Principal actor, String gatewayIdentifier, String targetId, ObjectNode update,
+                                      UpdateMode mode) {
         return transactions.inTransaction(() -> {
             Gateway gateway = lockGateway(gatewayIdentifier);
             GatewayTarget current = store.target(gateway.gatewayId(), targetId)
@@ -237,20 +253,29 @@ public final class GatewayService implements GatewayDirectory {
             if (!store.updateTarget(updated)) {
                 throw new ResourceNotFoundException("Gateway target not found: " + targetId);
             }
+            audit.append(AuditEntry.by(actor, "UpdateGatewayTarget", targetArn(gateway, targetId),
+                    Map.of("name", name, "targetId", targetId, "mode", mode.name())));
             schemas.invalidate(gateway.gatewayId());
             return updated;
         });
     }
 
-    public GatewayTarget deleteTarget(String gatewayIdentifier, String targetId) {
+    public GatewayTarget deleteTarget(Principal actor, String gatewayIdentifier, String targetId) {
         return transactions.inTransaction(() -> {
             Gateway gateway = lockGateway(gatewayIdentifier);
             GatewayTarget target = store.target(gateway.gatewayId(), targetId)
                     .orElseThrow(() -> new ResourceNotFoundException("Gateway target not found: " + targetId));
             store.deleteTarget(gateway.gatewayId(), targetId);
+            audit.append(AuditEntry.by(actor, "DeleteGatewayTarget", targetArn(gateway, targetId),
+                    Map.of("name", target.name(), "targetId", targetId)));
             schemas.invalidate(gateway.gatewayId());
             return target;
         });
+    }
+
+    /** A target's ARN as the audit trail names it (AgentCore gives targets none): the gateway's + {@code /target/<id>}. */
+    private static String targetArn(Gateway gateway, String targetId) {
+        return gateway.gatewayArn() + "/target/" + targetId;
     }
 
     // ---- schemas ----

@@ -1,5 +1,6 @@
 package com.cedarauthoring.generation;
 
+import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.explain.DecisionExamples;
 import com.cedarauthoring.explain.Explainer;
@@ -30,24 +31,27 @@ public final class GenerationModule implements AutoCloseable {
     }
 
     /** Builds and starts the feature. */
-    public static GenerationModule start(Database database, Idempotency idempotency, GatewayDirectory gateways,
-                                         EngineDirectory engines, Splitter splitter, Translator translator, Cedar cedar,
-                                         Arns arns, Ids ids, Clock clock, GenerationSettings settings) {
-        return start(database, idempotency, gateways, engines, splitter, translator, cedar, arns, ids, clock, settings,
-                GenerationEvents.NONE);
+    public static GenerationModule start(Database database, AuditTrail audit, Idempotency idempotency,
+                                         GatewayDirectory gateways, EngineDirectory engines, Splitter splitter,
+                                         Translator translator, Cedar cedar, Arns arns, Ids ids, Clock clock,
+                                         GenerationSettings settings) {
+        return start(database, audit, idempotency, gateways, engines, splitter, translator, cedar, arns, ids, clock,
+                settings, GenerationEvents.NONE);
     }
 
     /** Builds and starts the feature, reporting outcomes to {@code events}. */
-    public static GenerationModule start(Database database, Idempotency idempotency, GatewayDirectory gateways,
-                                         EngineDirectory engines, Splitter splitter, Translator translator, Cedar cedar,
-                                         Arns arns, Ids ids, Clock clock, GenerationSettings settings,
-                                         GenerationEvents events) {
+    public static GenerationModule start(Database database, AuditTrail audit, Idempotency idempotency,
+                                         GatewayDirectory gateways, EngineDirectory engines, Splitter splitter,
+                                         Translator translator, Cedar cedar, Arns arns, Ids ids, Clock clock,
+                                         GenerationSettings settings, GenerationEvents events) {
         JdbcGenerationStore store = new JdbcGenerationStore(database.jdbc());
         GenerationPipeline pipeline = new GenerationPipeline(splitter, translator, cedar, new PolicyAnalyzer(cedar),
                 new Explainer(cedar), new DecisionExamples(cedar));
-        GenerationWorker worker = new GenerationWorker(store, gateways, pipeline, ids, clock, settings, events);
+        GenerationWorker worker = new GenerationWorker(store, database.transactions(), audit, gateways, pipeline, ids,
+                clock, settings, events);
         GenerationJobs jobs = new GenerationJobs(database.dataSource(), worker, settings, clock);
-        GenerationService service = new GenerationService(store, idempotency, jobs, gateways, engines, arns, ids, clock);
+        GenerationService service = new GenerationService(store, audit, idempotency, jobs, gateways, engines, arns, ids,
+                clock);
         jobs.start();
         return new GenerationModule(store, service, jobs);
     }

@@ -1,5 +1,7 @@
 package com.cedarauthoring.generation;
 
+import com.cedarauthoring.audit.AuditEntry;
+import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.gateway.GatewayDirectory;
@@ -20,12 +22,14 @@ import java.util.Optional;
 
 /**
  * StartPolicyGeneration, GetPolicyGeneration, ListPolicyGenerations, ListPolicyGenerationAssets.
- * Start validates synchronously, then stores the generation and enqueues its job in one transaction.
+ * Start validates synchronously, then stores the generation, enqueues its job and appends its audit event in
+ * one transaction.
  */
 public final class GenerationService {
     public static final int RAW_TEXT_MAX = 2000;
 
     private final GenerationStore store;
+    private final AuditTrail audit;
     private final Idempotency idempotency;
     private final GenerationJobs jobs;
     private final GatewayDirectory gateways;
@@ -34,9 +38,10 @@ public final class GenerationService {
     private final Ids ids;
     private final Clock clock;
 
-    public GenerationService(GenerationStore store, Idempotency idempotency, GenerationJobs jobs,
+    public GenerationService(GenerationStore store, AuditTrail audit, Idempotency idempotency, GenerationJobs jobs,
                              GatewayDirectory gateways, EngineDirectory engines, Arns arns, Ids ids, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.idempotency = idempotency;
         this.jobs = jobs;
         this.gateways = gateways;
@@ -77,16 +82,25 @@ public final class GenerationService {
                             GenerationStatus.GENERATING, List.of(), Optional.empty(), now, now, request.startedBy());
                     store.insert(created);
                     jobs.schedule(id);
+                    audit.append(AuditEntry.of(request.startedBy(), "StartPolicyGeneration", created.arn(),
+                            Map.of("name", request.name(), "resourceArn", request.resourceArn(),
+                                    "rawTextSha256", AuditEntry.sha256(request.rawText())), Optional.empty()));
                     return created;
                 });
         jobs.wake();
         return generation;
     }
 
+    /**
+     * One indexed read when the generation exists (clients poll this): a generation row names its engine,
+     * so the engine is only looked up to say which of the two is missing.
+     */
     public PolicyGeneration get(String policyEngineId, String policyGenerationId) {
-        engine(policyEngineId);
-        return store.find(policyEngineId, policyGenerationId).orElseThrow(() -> new ResourceNotFoundException(
-                "Policy generation " + policyGenerationId + " was not found in policy engine " + policyEngineId + "."));
+        return store.find(policyEngineId, policyGenerationId).orElseThrow(() -> {
+            engine(policyEngineId);
+            return new ResourceNotFoundException(
+                    "Policy generation " + policyGenerationId + " was not found in policy engine " + policyEngineId + ".");
+        });
     }
 
     public Page<PolicyGeneration> list(String policyEngineId, PageRequest page) {

@@ -11,6 +11,7 @@ public interface GenerationStore {
 
     void insert(PolicyGeneration generation);
 
+    /** The generation, if it belongs to this engine and the engine still exists. */
     Optional<PolicyGeneration> find(String policyEngineId, String policyGenerationId);
 
     Optional<PolicyGeneration> findById(String policyGenerationId);
@@ -32,6 +33,9 @@ public interface GenerationStore {
     /** Ids of generations still GENERATING that were created before {@code cutoff}. */
     List<String> generatingCreatedBefore(Instant cutoff, int limit);
 
-    /** Deletes generations (and their assets) started before {@code cutoff} that are no longer GENERATING. */
-    int deleteFinishedBefore(Instant cutoff);
+    /**
+     * Deletes up to {@code limit} generations (and their assets) started before {@code cutoff} that are no longer
+     * GENERATING, and returns those this call deleted (a concurrent call never returns the same one).
+     */
+    List<PolicyGeneration> deleteFinishedBefore(Instant cutoff, int limit);
 }

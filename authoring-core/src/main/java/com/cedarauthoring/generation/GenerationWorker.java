@@ -1,8 +1,12 @@
 package com.cedarauthoring.generation;
 
+import com.cedarauthoring.audit.AuditEntry;
+import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.identity.Principal;
 import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.store.Transactions;
 import com.cedarauthoring.translate.Provenance;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The body of one generation job, run by the job engine. Idempotent: a job that runs again (retry,
  * crash recovery) either finds the generation already final and does nothing, or replaces its assets.
+ *
+ * <p>Finishing a generation (GENERATED, GENERATE_FAILED) and deleting it at the end of its retention append an
+ * audit event in the same transaction, by the service ({@link #ACTOR}) on behalf of the principal who started it
+ * ({@code details.requestedBy}). The event is appended only by the run whose conditional update left
+ * GENERATING (or whose delete removed the row), so a job that runs twice records it exactly once.
  */
 public final class GenerationWorker {
     static final String RAW_RESPONSE = "rawResponse";
@@ -30,7 +39,13 @@ public final class GenerationWorker {
         }
     }
 
+    /** Who finishes generations: the service itself, never a principal of the credentials file. */
+    public static final Principal ACTOR = Principal.SYSTEM;
+    private static final int PURGE_BATCH = 500;
+
     private final GenerationStore store;
+    private final Transactions transactions;
+    private final AuditTrail audit;
     private final GatewayDirectory gateways;
     private final GenerationPipeline pipeline;
     private final Ids ids;
@@ -38,15 +53,18 @@ public final class GenerationWorker {
     private final GenerationSettings settings;
     private final GenerationEvents events;
 
-    public GenerationWorker(GenerationStore store, GatewayDirectory gateways, GenerationPipeline pipeline, Ids ids,
-                            Clock clock, GenerationSettings settings) {
-        this(store, gateways, pipeline, ids, clock, settings, GenerationEvents.NONE);
+    public GenerationWorker(GenerationStore store, Transactions transactions, AuditTrail audit, GatewayDirectory gateways,
+                            GenerationPipeline pipeline, Ids ids, Clock clock, GenerationSettings settings) {
+        this(store, transactions, audit, gateways, pipeline, ids, clock, settings, GenerationEvents.NONE);
     }
 
-    public GenerationWorker(GenerationStore store, GatewayDirectory gateways, GenerationPipeline pipeline, Ids ids,
-                            Clock clock, GenerationSettings settings, GenerationEvents events) {
+    public GenerationWorker(GenerationStore store, Transactions transactions, AuditTrail audit, GatewayDirectory gateways,
+                            GenerationPipeline pipeline, Ids ids, Clock clock, GenerationSettings settings,
+                            GenerationEvents events) {
         this.events = events;
         this.store = store;
+        this.transactions = transactions;
+        this.audit = audit;
         this.gateways = gateways;
         this.pipeline = pipeline;
         this.ids = ids;
@@ -83,7 +101,16 @@ public final class GenerationWorker {
         for (AssetDraft draft : ((PipelineOutcome.Completed) outcome).assets()) {
             assets.add(compact(draft.withId(ids.resourceId("asset"))));
         }
-        if (store.complete(policyGenerationId, assets, now())) {
+        boolean completed = transactions.inTransaction(() -> {
+            if (!store.complete(policyGenerationId, assets, now())) {
+                return false;
+            }
+            Map<String, Object> details = details(generation, GenerationStatus.GENERATED);
+            details.put("assets", assets.size());
+            audit.append(AuditEntry.by(ACTOR, "CompletePolicyGeneration", generation.arn(), details));
+            return true;
+        });
+        if (completed) {
             events.generated(assets);
         } else {
             log.info("Generation {} was finished elsewhere (deadline or another run); result discarded", policyGenerationId);
@@ -109,7 +136,23 @@ public final class GenerationWorker {
 
     /** Deletes generations older than the retention period (a recurring job). */
     public void purgeExpired() {
-        int deleted = store.deleteFinishedBefore(now().minus(settings.retention()));
+        Instant cutoff = now().minus(settings.retention());
+        int deleted = 0;
+        while (true) {
+            List<PolicyGeneration> batch = transactions.inTransaction(() -> {
+                List<PolicyGeneration> gone = store.deleteFinishedBefore(cutoff, PURGE_BATCH);
+                for (PolicyGeneration g : gone) {
+                    Map<String, Object> details = details(g, g.status());
+                    details.put("reason", "retention of " + settings.retention() + " elapsed");
+                    audit.append(AuditEntry.by(ACTOR, "DeletePolicyGeneration", g.arn(), details));
+                }
+                return gone;
+            });
+            deleted += batch.size();
+            if (batch.size() < PURGE_BATCH) {
+                break;
+            }
+        }
         if (deleted > 0) {
             log.info("Deleted {} generation(s) older than the retention period of {}", deleted, settings.retention());
         }
@@ -142,11 +185,30 @@ public final class GenerationWorker {
 
     /** Fails the generation if it is still GENERATING; only the call that fails it reports it. */
     private boolean fail(String policyGenerationId, List<String> reasons, GenerationEvents.Failure why) {
-        boolean failed = store.fail(policyGenerationId, reasons, now());
+        boolean failed = transactions.inTransaction(() -> {
+            Optional<PolicyGeneration> generation = store.findById(policyGenerationId);
+            if (generation.isEmpty() || !store.fail(policyGenerationId, reasons, now())) {
+                return false;
+            }
+            Map<String, Object> details = details(generation.get(), GenerationStatus.GENERATE_FAILED);
+            details.put("failure", why.name());
+            details.put("statusReasons", reasons);
+            audit.append(AuditEntry.by(ACTOR, "CompletePolicyGeneration", generation.get().arn(), details));
+            return true;
+        });
         if (failed) {
             events.failed(why);
         }
         return failed;
+    }
+
+    private static Map<String, Object> details(PolicyGeneration g, GenerationStatus status) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("requestedBy", g.startedBy());
+        details.put("policyEngineId", g.policyEngineId());
+        details.put("name", g.name());
+        details.put("status", status.name());
+        return details;
     }
 
     private boolean overdue(PolicyGeneration g) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,9 +47,11 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
 
     @Override
     public Optional<PolicyGeneration> find(String policyEngineId, String policyGenerationId) {
+        // the engine's existence is checked in the same statement: the generation of a deleted engine is gone
         return jdbc.queryOne("SELECT " + GENERATION_COLUMNS + " FROM policy_generations "
-                + "WHERE policy_engine_id = ? AND policy_generation_id = ?", JdbcGenerationStore::generation,
-                policyEngineId, policyGenerationId);
+                + "WHERE policy_engine_id = ? AND policy_generation_id = ? AND EXISTS "
+                + "(SELECT 1 FROM policy_engines e WHERE e.policy_engine_id = policy_generations.policy_engine_id)",
+                JdbcGenerationStore::generation, policyEngineId, policyGenerationId);
     }
 
     @Override
@@ -112,9 +115,19 @@ public final class JdbcGenerationStore implements GenerationStore, GeneratedAsse
     }
 
     @Override
-    public int deleteFinishedBefore(Instant cutoff) {
-        // assets go with their generation (ON DELETE CASCADE)
-        return jdbc.update("DELETE FROM policy_generations WHERE created_at < ? AND status <> 'GENERATING'", cutoff);
+    public List<PolicyGeneration> deleteFinishedBefore(Instant cutoff, int limit) {
+        return jdbc.inTransaction(() -> {
+            List<PolicyGeneration> candidates = jdbc.query("SELECT " + GENERATION_COLUMNS + " FROM policy_generations WHERE created_at < ? "
+                    + "AND status <> 'GENERATING' ORDER BY created_at LIMIT ?", JdbcGenerationStore::generation, cutoff, limit);
+            List<PolicyGeneration> deleted = new ArrayList<>();
+            for (PolicyGeneration g : candidates) {
+                // assets go with their generation (ON DELETE CASCADE); 0 rows: another instance deleted it first
+                if (jdbc.update("DELETE FROM policy_generations WHERE policy_generation_id = ?", g.policyGenerationId()) > 0) {
+                    deleted.add(g);
+                }
+            }
+            return deleted;
+        });
     }
 
     @Override

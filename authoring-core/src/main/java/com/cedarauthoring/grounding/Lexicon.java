@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /** The word lists of the grounding check, in one place, and the stemmer words are compared with. */
@@ -96,11 +97,15 @@ final class Lexicon {
         };
     }
 
+    // compiled once: the check splits every word of every requirement and every attribute name
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("[_\\-:./\\s]+");
+    private static final Pattern CAMEL_CASE_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+
     /** Name words of an identifier: split on {@code _ - : .} and camelCase, lower-cased. */
     static List<String> nameWords(String identifier) {
         List<String> out = new ArrayList<>();
-        for (String part : identifier.split("[_\\-:./\\s]+")) {
-            for (String w : part.split("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")) {
+        for (String part : NAME_SEPARATORS.split(identifier)) {
+            for (String w : CAMEL_CASE_BOUNDARY.split(part)) {
                 if (!w.isEmpty()) {
                     out.add(w.toLowerCase(Locale.ROOT));
                 }

@@ -1,6 +1,9 @@
 package com.cedarauthoring.policy;
 
+import com.cedarauthoring.audit.AuditEntry;
+import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.errors.ConflictException;
+import com.cedarauthoring.identity.Principal;
 import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.naming.Arns;
@@ -32,15 +35,17 @@ public final class PolicyEngineService implements EngineDirectory {
 
     private final PolicyStore store;
     private final Transactions transactions;
+    private final AuditTrail audit;
     private final Idempotency idempotency;
     private final Arns arns;
     private final Ids ids;
     private final Clock clock;
 
-    public PolicyEngineService(PolicyStore store, Transactions transactions, Idempotency idempotency, Arns arns, Ids ids,
-                               Clock clock) {
+    public PolicyEngineService(PolicyStore store, Transactions transactions, AuditTrail audit, Idempotency idempotency,
+                               Arns arns, Ids ids, Clock clock) {
         this.store = store;
         this.transactions = transactions;
+        this.audit = audit;
         this.idempotency = idempotency;
         this.arns = arns;
         this.ids = ids;
@@ -48,15 +53,15 @@ public final class PolicyEngineService implements EngineDirectory {
     }
 
     /** CreatePolicyEngine without encryption key or tags; the response reports CREATING. */
-    public PolicyEngine create(String name, Optional<String> description, Optional<ClientToken> clientToken) {
-        return create(name, description, Optional.empty(), Map.of(), clientToken);
+    public PolicyEngine create(Principal actor, String name, Optional<String> description, Optional<ClientToken> clientToken) {
+        return create(actor, name, description, Optional.empty(), Map.of(), clientToken);
     }
 
     /**
      * CreatePolicyEngine; the response reports CREATING. The tags are stored by the tag feature; they are
      * part of the request here only so that a clientToken reused with other tags is a mismatch.
      */
-    public PolicyEngine create(String name, Optional<String> description, Optional<String> encryptionKeyArn,
+    public PolicyEngine create(Principal actor, String name, Optional<String> description, Optional<String> encryptionKeyArn,
                                Map<String, String> tags, Optional<ClientToken> clientToken) {
         Names.requireValidName("name", name);
         description.ifPresent(d -> requireDescription("description", d));
@@ -69,6 +74,7 @@ public final class PolicyEngineService implements EngineDirectory {
             PolicyEngine engine = new PolicyEngine(id, name, arns.policyEngine(id), description.orElse(null),
                     encryptionKeyArn.orElse(null), PolicyStatus.ACTIVE, List.of(), now, now);
             store.insertEngine(engine);
+            audit.append(AuditEntry.by(actor, "CreatePolicyEngine", engine.policyEngineArn(), Map.of("name", name)));
             return engine.withStatus(PolicyStatus.CREATING);
         });
     }
@@ -85,7 +91,7 @@ public final class PolicyEngineService implements EngineDirectory {
      * UpdatePolicyEngine: only the description is mutable. The response reports UPDATING. Applied to the
      * latest stored engine under its row lock.
      */
-    public PolicyEngine update(String policyEngineId, DescriptionChange description) {
+    public PolicyEngine update(Principal actor, String policyEngineId, DescriptionChange description) {
         if (description.changes() && description.value() != null) {
             requireDescription("description", description.value());
         }
@@ -94,6 +100,8 @@ public final class PolicyEngineService implements EngineDirectory {
             PolicyEngine updated = new PolicyEngine(current.policyEngineId(), current.name(), current.policyEngineArn(),
                     description.applyTo(current.description()), current.encryptionKeyArn(), PolicyStatus.ACTIVE, List.of(), current.createdAt(), now());
             store.updateEngine(updated);
+            audit.append(AuditEntry.by(actor, "UpdatePolicyEngine", updated.policyEngineArn(),
+                    Map.of("name", updated.name(), "descriptionChanged", description.changes())));
             return updated.withStatus(PolicyStatus.UPDATING);
         });
     }
@@ -102,7 +110,7 @@ public final class PolicyEngineService implements EngineDirectory {
      * DeletePolicyEngine: refused while a gateway still references the engine (detach it first with
      * UpdateGateway) or the engine has policies. The response reports DELETING.
      */
-    public PolicyEngine delete(String policyEngineId) {
+    public PolicyEngine delete(Principal actor, String policyEngineId) {
         return transactions.inTransaction(() -> {
             PolicyEngine current = store.findEngineForUpdate(policyEngineId).orElseThrow(() -> notFound(policyEngineId));
             List<String> attached = store.gatewaysReferencing(current.policyEngineArn());
@@ -116,6 +124,7 @@ public final class PolicyEngineService implements EngineDirectory {
                 throw new ConflictException("Policy engine " + policyEngineId
                         + " still has policies; delete them before deleting the engine");
             }
+            audit.append(AuditEntry.by(actor, "DeletePolicyEngine", current.policyEngineArn(), Map.of("name", current.name())));
             return current.withStatus(PolicyStatus.DELETING);
         });
     }

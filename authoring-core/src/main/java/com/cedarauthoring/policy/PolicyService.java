@@ -1,5 +1,7 @@
 package com.cedarauthoring.policy;
 
+import com.cedarauthoring.audit.AuditEntry;
+import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.cedar.ParseOutcome;
 import com.cedarauthoring.cedar.est.PolicyView;
@@ -9,6 +11,7 @@ import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingType;
 import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.identity.Principal;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.naming.Names;
@@ -21,7 +24,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,7 +36,8 @@ import java.util.Set;
  * Cedar. Validation runs synchronously here, so the stored policy has settled before the call returns.
  *
  * <p>Request-level problems (bad members, a statement holding several policies, unknown ids, a name
- * already used in the engine) are exceptions and leave nothing stored.
+ * already used in the engine) are exceptions and leave nothing stored. Every change appends its audit
+ * event in its own transaction.
  */
 public final class PolicyService {
     private static final Set<FindingType> REFUSED_ASSETS = Set.of(FindingType.INVALID, FindingType.NOT_TRANSLATABLE);
@@ -43,6 +49,7 @@ public final class PolicyService {
     private final Cedar cedar;
     private final PolicyFindings analyzer;
     private final Transactions transactions;
+    private final AuditTrail audit;
     private final Idempotency idempotency;
     private final Arns arns;
     private final Ids ids;
@@ -50,7 +57,8 @@ public final class PolicyService {
 
     public PolicyService(PolicyStore store, PolicyEngineService engines, GatewayDirectory gateways,
                          Optional<GeneratedAssets> assets, Cedar cedar, PolicyFindings analyzer,
-                         Transactions transactions, Idempotency idempotency, Arns arns, Ids ids, Clock clock) {
+                         Transactions transactions, AuditTrail audit, Idempotency idempotency, Arns arns, Ids ids,
+                         Clock clock) {
         this.store = store;
         this.engines = engines;
         this.gateways = gateways;
@@ -58,6 +66,7 @@ public final class PolicyService {
         this.cedar = cedar;
         this.analyzer = analyzer;
         this.transactions = transactions;
+        this.audit = audit;
         this.idempotency = idempotency;
         this.arns = arns;
         this.ids = ids;
@@ -65,7 +74,16 @@ public final class PolicyService {
     }
 
     /** CreatePolicy; the response reports CREATING, the stored policy is ACTIVE or CREATE_FAILED. */
-    public Policy create(String policyEngineId, NewPolicy request, Optional<ClientToken> clientToken) {
+    public Policy create(Principal actor, String policyEngineId, NewPolicy request, Optional<ClientToken> clientToken) {
+        return create(actor, policyEngineId, request, clientToken, Map.of());
+    }
+
+    /**
+     * CreatePolicy on behalf of another feature (an approval): {@code context} joins the audit event's details
+     * (e.g. the asset and review it came from).
+     */
+    public Policy create(Principal actor, String policyEngineId, NewPolicy request, Optional<ClientToken> clientToken,
+                         Map<String, ?> context) {
         Names.requireValidName("name", request.name());
         request.description().ifPresent(d -> PolicyEngineService.requireDescription("description", d));
         ParseOutcome parsed = checkDefinition(request.definition());
@@ -88,13 +106,22 @@ public final class PolicyService {
                     scope, mode, request.enforcementMode().orElse(EnforcementMode.ACTIVE),
                     problems.isEmpty() ? PolicyStatus.ACTIVE : PolicyStatus.CREATE_FAILED, problems, now, now);
             store.insertPolicy(policy);
+            Map<String, Object> details = details(policy);
+            details.putAll(context);
+            audit.append(AuditEntry.by(actor, "CreatePolicy", policy.policyArn(), details, statement));
             return policy.reportedAs(PolicyStatus.CREATING);
         });
     }
 
+    /**
+     * One indexed read when the policy exists (clients poll this until ACTIVE): an engine cannot be
+     * deleted while it holds policies, so the engine is only looked up to say which of the two is missing.
+     */
     public Policy get(String policyEngineId, String policyId) {
-        engines.get(policyEngineId);
-        return store.findPolicy(policyEngineId, policyId).orElseThrow(() -> notFound(policyEngineId, policyId));
+        return store.findPolicy(policyEngineId, policyId).orElseThrow(() -> {
+            engines.get(policyEngineId);
+            return notFound(policyEngineId, policyId);
+        });
     }
 
     /**
@@ -134,7 +161,7 @@ public final class PolicyService {
      * gateways as they are now. A failing update keeps the policy's previous definition, description and
      * modes (a broken edit must not replace a working policy) and settles it as UPDATE_FAILED with reasons.
      */
-    public Policy update(String policyEngineId, String policyId, PolicyChange change) {
+    public Policy update(Principal actor, String policyEngineId, String policyId, PolicyChange change) {
         if (change.description().changes() && change.description().value() != null) {
             PolicyEngineService.requireDescription("description", change.description().value());
         }
@@ -162,17 +189,32 @@ public final class PolicyService {
                             current.validationMode(), current.enforcementMode(), PolicyStatus.UPDATE_FAILED, problems,
                             current.createdAt(), now());
             store.updatePolicy(stored);
+            audit.append(AuditEntry.by(actor, "UpdatePolicy", stored.policyArn(), details(stored), stored.statement()));
             return stored.reportedAs(PolicyStatus.UPDATING);
         });
     }
 
     /** DeletePolicy; the response reports DELETING and the policy is gone (404) afterwards. */
-    public Policy delete(String policyEngineId, String policyId) {
-        Policy current = get(policyEngineId, policyId);
-        if (!store.deletePolicy(policyEngineId, policyId)) {
-            throw notFound(policyEngineId, policyId);
-        }
-        return current.reportedAs(PolicyStatus.DELETING);
+    public Policy delete(Principal actor, String policyEngineId, String policyId) {
+        return transactions.inTransaction(() -> {
+            Policy current = get(policyEngineId, policyId);
+            if (!store.deletePolicy(policyEngineId, policyId)) {
+                throw notFound(policyEngineId, policyId);
+            }
+            audit.append(AuditEntry.by(actor, "DeletePolicy", current.policyArn(), Map.of("name", current.name()),
+                    current.statement()));
+            return current.reportedAs(PolicyStatus.DELETING);
+        });
+    }
+
+    /** What a policy's audit event says of it beyond its ARN and statement hash. */
+    private static Map<String, Object> details(Policy p) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("policyId", p.policyId());
+        details.put("name", p.name());
+        details.put("status", p.status().name());
+        details.put("enforcementMode", p.enforcementMode().name());
+        return details;
     }
 
     /** A definition resolved to its statement, with Cedar's parse of it (parsing crosses JNI, so it is done once). */

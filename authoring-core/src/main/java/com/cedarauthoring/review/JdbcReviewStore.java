@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class JdbcReviewStore implements ReviewStore {
     private static final String COLUMNS = "policy_generation_id, policy_generation_asset_id, sequence_no, review_id, "
             + "policy_engine_id, decision, reviewer, comment, statement, statement_sha256, edited, difference, "
-            + "acknowledged_findings, policy_id, created_at";
+            + "acknowledged_findings, policy_id, created_at, self_approval";
 
     private final Jdbc jdbc;
 
@@ -29,12 +29,12 @@ public final class JdbcReviewStore implements ReviewStore {
 
     @Override
     public void insert(Review r) {
-        jdbc.update("INSERT INTO asset_reviews (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO asset_reviews (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.policyGenerationId(), r.policyGenerationAssetId(), r.sequence(), r.reviewId(), r.policyEngineId(),
                 r.decision().name(), r.reviewer(), r.comment().orElse(null), r.statement().orElse(null),
                 r.statementSha256().orElse(null), r.edited(), r.difference().map(JdbcReviewStore::json).orElse(null),
                 json(r.acknowledgedFindings().stream().map(Enum::name).toList()), r.policyId().orElse(null),
-                r.createdAt());
+                r.createdAt(), r.selfApproval());
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class JdbcReviewStore implements ReviewStore {
                 ReviewDecision.valueOf(rs.getString("decision")), rs.getString("reviewer"),
                 Optional.ofNullable(rs.getString("comment")), Optional.ofNullable(rs.getString("statement")),
                 Optional.ofNullable(rs.getString("statement_sha256")), rs.getBoolean("edited"),
-                Optional.ofNullable(difference).map(JdbcReviewStore::read).map(d -> new StatementDifference(
+                rs.getBoolean("self_approval"), Optional.ofNullable(difference).map(JdbcReviewStore::read).map(d -> new StatementDifference(
                         d.path("request"), d.path("generatedAllows").asBoolean(), d.path("editedAllows").asBoolean())),
                 acknowledged, Optional.ofNullable(rs.getString("policy_id")), Jdbc.instant(rs, "created_at"));
     }

@@ -175,7 +175,7 @@ public final class ReviewService {
         if (request.dryRun()) {
             return new ReviewOutcome(review, Optional.empty(), true);
         }
-        return record(asset, review, request, completes);
+        return record(asset, review, request, completes, caller);
     }
 
     private Review comment(GeneratedAsset asset, ReviewRequest request, Principal caller, int sequence) {
@@ -186,7 +186,7 @@ public final class ReviewService {
         }
         return new Review(ids.resourceId("review"), asset.policyEngineId(), asset.policyGenerationId(),
                 asset.policyGenerationAssetId(), sequence, request.decision(), caller.name(), Optional.of(comment),
-                Optional.empty(), Optional.empty(), false, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), false, false, Optional.empty(), List.of(), Optional.empty(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
@@ -244,7 +244,7 @@ public final class ReviewService {
         return new Review(ids.resourceId("review"), asset.policyEngineId(), asset.policyGenerationId(),
                 asset.policyGenerationAssetId(), history.size() + 1, ReviewDecision.APPROVE, caller.name(),
                 request.comment().map(String::strip).filter(c -> !c.isEmpty()), Optional.of(statement), Optional.of(sha),
-                edited, difference, List.copyOf(request.acknowledgedFindings()), Optional.empty(),
+                edited, caller.local(), difference, List.copyOf(request.acknowledgedFindings()), Optional.empty(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
@@ -271,7 +271,8 @@ public final class ReviewService {
         }
     }
 
-    private ReviewOutcome record(GeneratedAsset asset, Review review, ReviewRequest request, boolean completes) {
+    private ReviewOutcome record(GeneratedAsset asset, Review review, ReviewRequest request, boolean completes,
+                                 Principal caller) {
         return transactions.inTransaction(() -> {
             Review stored = review;
             Optional<Policy> created = Optional.empty();
@@ -280,7 +281,9 @@ public final class ReviewService {
                         new PolicyDefinition.Statement(StatementKind.CEDAR, review.statement().orElseThrow()),
                         request.description(), Optional.of(ValidationMode.IGNORE_ALL_FINDINGS),
                         Optional.of(request.enforcementMode()));
-                Policy policy = policies.create(asset.policyEngineId(), newPolicy, Optional.empty());
+                // its CreatePolicy event names the asset and review it came from
+                Policy policy = policies.create(caller, asset.policyEngineId(), newPolicy, Optional.empty(),
+                        Map.of("fromAsset", asset.assetArn(), "reviewId", review.reviewId()));
                 Policy settled = policies.get(asset.policyEngineId(), policy.policyId());
                 if (settled.status() != PolicyStatus.ACTIVE) {
                     // rolls the whole approval back: an approval never leaves a broken policy behind
@@ -301,17 +304,6 @@ public final class ReviewService {
             }
             audit.append(AuditEntry.of(stored.reviewer(), "ReviewPolicyGenerationAsset", asset.assetArn(),
                     auditDetails(stored), stored.statement()));
-            if (created.isPresent()) {
-                Policy p = created.get();
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("policyId", p.policyId());
-                details.put("name", p.name());
-                details.put("enforcementMode", p.enforcementMode().name());
-                details.put("fromAsset", asset.assetArn());
-                details.put("reviewId", stored.reviewId());
-                audit.append(AuditEntry.of(stored.reviewer(), "CreatePolicy", p.policyArn(), details,
-                        Optional.of(p.statement())));
-            }
             return new ReviewOutcome(stored, created, false);
         });
     }
@@ -322,6 +314,9 @@ public final class ReviewService {
         details.put("decision", r.decision().name());
         r.comment().ifPresent(c -> details.put("comment", c));
         details.put("edited", r.edited());
+        if (r.selfApproval()) {
+            details.put("selfApproval", true);
+        }
         r.difference().ifPresent(d -> details.put("difference", d));
         if (!r.acknowledgedFindings().isEmpty()) {
             details.put("acknowledgedFindings", r.acknowledgedFindings());

@@ -53,6 +53,18 @@ class GeneralisationCorpusTest {
                 .isEmpty();
     }
 
+    /**
+     * The second holdout set, written blind over two gateways of its own: measured and reported only (score by
+     * category and the unfaithful VALID assets), no gate, so that it can be scored before and after a
+     * translator change.
+     */
+    @Test
+    void secondHoldoutSetIsMeasured() {
+        Score score = score("Second holdout set", Fixtures.holdout2());
+        System.out.println("Second holdout set, unfaithful VALID:\n" + String.join("\n", score.unfaithful()));
+        assertThat(score.total()).isEqualTo(60);
+    }
+
     record Score(String report, int ok, int total, List<String> unfaithful) {}
 
     private static Score score(String title, List<Fixtures.Case> cases) {

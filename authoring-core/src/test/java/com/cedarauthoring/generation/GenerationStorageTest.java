@@ -63,7 +63,8 @@ class GenerationStorageTest {
                 return List.of();
             }
         };
-        return new GenerationWorker(store, gateways, pipeline, Ids.secureRandom(), Clock.fixed(now, ZoneOffset.UTC), settings);
+        return new GenerationWorker(store, db.transactions(), new com.cedarauthoring.audit.JdbcAuditTrail(db.jdbc(),
+                Ids.secureRandom(), Clock.systemUTC()), gateways, pipeline, Ids.secureRandom(), Clock.fixed(now, ZoneOffset.UTC), settings);
     }
 
     private void generate(GenerationWorker worker, String id, Instant created) {

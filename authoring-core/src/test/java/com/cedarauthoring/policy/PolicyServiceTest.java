@@ -12,6 +12,10 @@ import com.cedarauthoring.findings.FindingType;
 import com.cedarauthoring.gateway.AuthorizerType;
 import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.audit.JdbcAuditTrail;
+import com.cedarauthoring.identity.Principal;
+import com.cedarauthoring.audit.JdbcAuditTrail;
+import com.cedarauthoring.identity.Principal;
 import com.cedarauthoring.naming.Arns;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.Database;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PolicyServiceTest {
+    static final Principal ME = Principal.of("ada", java.util.Set.of(com.cedarauthoring.identity.Role.ADMIN));
     static final Arns ARNS = new Arns("us-west-2", "123456789012");
     static final String GATEWAY_ARN = ARNS.gateway("refund-gw-abcdefghij");
     static final String SCHEMA = """
@@ -54,6 +59,7 @@ class PolicyServiceTest {
     Map<String, List<GatewaySchema>> attached = new HashMap<>();
     Map<String, GeneratedAsset> assetsById = new HashMap<>();
     List<Finding> analyzerFindings = new ArrayList<>();
+    JdbcAuditTrail trail;
     PolicyEngineService engines;
     PolicyService policies;
 
@@ -77,8 +83,9 @@ class PolicyServiceTest {
         GeneratedAssets assets = (engineId, genId, assetId) -> Optional.ofNullable(assetsById.get(assetId))
                 .filter(a -> a.policyGenerationId().equals(genId));
         PolicyFindings analyzer = (cedarPolicy, schema) -> List.copyOf(analyzerFindings);
-        engines = new PolicyEngineService(store, db.transactions(), idem, ARNS, Ids.seeded(1), clock);
-        policies = new PolicyService(store, engines, gateways, Optional.of(assets), new Cedar(), analyzer, db.transactions(), idem, ARNS,
+        trail = new JdbcAuditTrail(db.jdbc(), Ids.seeded(3), clock);
+        engines = new PolicyEngineService(store, db.transactions(), trail, idem, ARNS, Ids.seeded(1), clock);
+        policies = new PolicyService(store, engines, gateways, Optional.of(assets), new Cedar(), analyzer, db.transactions(), trail, idem, ARNS,
                 Ids.seeded(2), clock);
     }
 
@@ -88,7 +95,7 @@ class PolicyServiceTest {
     }
 
     private PolicyEngine attachedEngine() {
-        PolicyEngine e = engines.create("RefundEngine", Optional.empty(), Optional.empty());
+        PolicyEngine e = engines.create(ME, "RefundEngine", Optional.empty(), Optional.empty());
         attached.put(e.policyEngineArn(), List.of(new GatewaySchema(GATEWAY_ARN, AuthorizerType.CUSTOM_JWT, List.of(), SCHEMA, "{}")));
         return e;
     }
@@ -99,40 +106,40 @@ class PolicyServiceTest {
 
     @Test
     void engineLifecycle() {
-        PolicyEngine created = engines.create("Engine_1", Optional.of("first"), Optional.empty());
+        PolicyEngine created = engines.create(ME, "Engine_1", Optional.of("first"), Optional.empty());
         assertThat(created.status()).isEqualTo(PolicyStatus.CREATING);
         assertThat(created.policyEngineId()).matches("Engine_1-[a-z0-9]{10}");
         assertThat(created.policyEngineArn()).isEqualTo(ARNS.policyEngine(created.policyEngineId()));
         assertThat(engines.get(created.policyEngineId()).status()).isEqualTo(PolicyStatus.ACTIVE);
         assertThat(engines.find(created.policyEngineId())).contains(created.ref());
 
-        PolicyEngine updated = engines.update(created.policyEngineId(), DescriptionChange.set("second"));
+        PolicyEngine updated = engines.update(ME, created.policyEngineId(), DescriptionChange.set("second"));
         assertThat(updated.status()).isEqualTo(PolicyStatus.UPDATING);
         assertThat(engines.get(created.policyEngineId()).description()).isEqualTo("second");
-        engines.update(created.policyEngineId(), DescriptionChange.UNCHANGED);
+        engines.update(ME, created.policyEngineId(), DescriptionChange.UNCHANGED);
         assertThat(engines.get(created.policyEngineId()).description()).isEqualTo("second");
-        engines.update(created.policyEngineId(), DescriptionChange.unset());
+        engines.update(ME, created.policyEngineId(), DescriptionChange.unset());
         assertThat(engines.get(created.policyEngineId()).description()).isNull();
 
-        assertThatThrownBy(() -> engines.create("Engine_1", Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> engines.create(ME, "Engine_1", Optional.empty(), Optional.empty()))
                 .isInstanceOf(ConflictException.class);
-        assertThat(engines.delete(created.policyEngineId()).status()).isEqualTo(PolicyStatus.DELETING);
+        assertThat(engines.delete(ME, created.policyEngineId()).status()).isEqualTo(PolicyStatus.DELETING);
         assertThatThrownBy(() -> engines.get(created.policyEngineId())).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
     void engineWithPoliciesCannotBeDeleted() {
         PolicyEngine e = attachedEngine();
-        Policy p = policies.create(e.policyEngineId(), cedar("P1", VALID), Optional.empty());
-        assertThatThrownBy(() -> engines.delete(e.policyEngineId())).isInstanceOf(ConflictException.class);
-        policies.delete(e.policyEngineId(), p.policyId());
-        engines.delete(e.policyEngineId());
+        Policy p = policies.create(ME, e.policyEngineId(), cedar("P1", VALID), Optional.empty());
+        assertThatThrownBy(() -> engines.delete(ME, e.policyEngineId())).isInstanceOf(ConflictException.class);
+        policies.delete(ME, e.policyEngineId(), p.policyId());
+        engines.delete(ME, e.policyEngineId());
     }
 
     @Test
     void validPolicySettlesActiveAndInvalidOneCreateFailedWithCedarsMessage() {
         PolicyEngine e = attachedEngine();
-        Policy ok = policies.create(e.policyEngineId(), cedar("Good", VALID), Optional.empty());
+        Policy ok = policies.create(ME, e.policyEngineId(), cedar("Good", VALID), Optional.empty());
         assertThat(ok.status()).isEqualTo(PolicyStatus.CREATING);
         Policy stored = policies.get(e.policyEngineId(), ok.policyId());
         assertThat(stored.status()).isEqualTo(PolicyStatus.ACTIVE);
@@ -140,7 +147,7 @@ class PolicyServiceTest {
         assertThat(stored.resourceScope()).isEqualTo(GATEWAY_ARN);
         assertThat(stored.enforcementMode()).isEqualTo(EnforcementMode.ACTIVE);
 
-        Policy bad = policies.create(e.policyEngineId(), cedar("Bad", UNKNOWN_ACTION), Optional.empty());
+        Policy bad = policies.create(ME, e.policyEngineId(), cedar("Bad", UNKNOWN_ACTION), Optional.empty());
         Policy failed = policies.get(e.policyEngineId(), bad.policyId());
         assertThat(failed.status()).isEqualTo(PolicyStatus.CREATE_FAILED);
         assertThat(failed.statusReasons()).first().asString()
@@ -151,18 +158,18 @@ class PolicyServiceTest {
     void ignoreAllFindingsSkipsAnalyzerButNeverSchemaChecks() {
         PolicyEngine e = attachedEngine();
         analyzerFindings.add(Finding.of(FindingType.ALLOW_ALL, "ALLOW_ALL", "Overly permissive"));
-        Policy strict = policies.create(e.policyEngineId(), cedar("Strict", VALID), Optional.empty());
+        Policy strict = policies.create(ME, e.policyEngineId(), cedar("Strict", VALID), Optional.empty());
         assertThat(policies.get(e.policyEngineId(), strict.policyId()).statusReasons())
                 .singleElement().asString().contains("ALLOW_ALL");
         NewPolicy lenient = new NewPolicy("Lenient", new PolicyDefinition.Statement(StatementKind.POLICY, VALID),
                 Optional.empty(), Optional.of(ValidationMode.IGNORE_ALL_FINDINGS), Optional.of(EnforcementMode.LOG_ONLY));
-        Policy l = policies.get(e.policyEngineId(), policies.create(e.policyEngineId(), lenient, Optional.empty()).policyId());
+        Policy l = policies.get(e.policyEngineId(), policies.create(ME, e.policyEngineId(), lenient, Optional.empty()).policyId());
         assertThat(l.status()).isEqualTo(PolicyStatus.ACTIVE);
         assertThat(l.kind()).isEqualTo(StatementKind.POLICY);
         assertThat(l.enforcementMode()).isEqualTo(EnforcementMode.LOG_ONLY);
         NewPolicy lenientBad = new NewPolicy("LenientBad", new PolicyDefinition.Statement(StatementKind.CEDAR, UNKNOWN_ACTION),
                 Optional.empty(), Optional.of(ValidationMode.IGNORE_ALL_FINDINGS), Optional.empty());
-        Policy lb = policies.create(e.policyEngineId(), lenientBad, Optional.empty());
+        Policy lb = policies.create(ME, e.policyEngineId(), lenientBad, Optional.empty());
         assertThat(policies.get(e.policyEngineId(), lb.policyId()).status()).isEqualTo(PolicyStatus.CREATE_FAILED);
     }
 
@@ -177,12 +184,12 @@ class PolicyServiceTest {
         String ship = VALID.replace(GATEWAY_ARN, otherArn).replace("RefundTarget___process_refund", "ShipTarget___ship_order");
         String unscopedRefund = "permit(principal, action == AgentCore::Action::\"RefundTarget___process_refund\", resource);";
         for (String statement : List.of(VALID, ship, unscopedRefund)) {
-            Policy p = policies.create(e.policyEngineId(), cedar("P" + Math.abs(statement.hashCode()), statement), Optional.empty());
+            Policy p = policies.create(ME, e.policyEngineId(), cedar("P" + Math.abs(statement.hashCode()), statement), Optional.empty());
             assertThat(policies.get(e.policyEngineId(), p.policyId()).status()).as(statement).isEqualTo(PolicyStatus.ACTIVE);
         }
         // the refund tool scoped to the shipping gateway is checked against that gateway only
         String misplaced = VALID.replace(GATEWAY_ARN, otherArn);
-        Policy m = policies.create(e.policyEngineId(), cedar("Misplaced", misplaced), Optional.empty());
+        Policy m = policies.create(ME, e.policyEngineId(), cedar("Misplaced", misplaced), Optional.empty());
         Policy failed = policies.get(e.policyEngineId(), m.policyId());
         assertThat(failed.status()).isEqualTo(PolicyStatus.CREATE_FAILED);
         assertThat(failed.statusReasons()).allSatisfy(r -> assertThat(r).contains(otherArn).doesNotContain("for policy `"));
@@ -190,10 +197,10 @@ class PolicyServiceTest {
 
     @Test
     void unattachedEngineOnlyParses() {
-        PolicyEngine e = engines.create("Lonely", Optional.empty(), Optional.empty());
-        Policy p = policies.create(e.policyEngineId(), cedar("AnyAction", UNKNOWN_ACTION), Optional.empty());
+        PolicyEngine e = engines.create(ME, "Lonely", Optional.empty(), Optional.empty());
+        Policy p = policies.create(ME, e.policyEngineId(), cedar("AnyAction", UNKNOWN_ACTION), Optional.empty());
         assertThat(policies.get(e.policyEngineId(), p.policyId()).status()).isEqualTo(PolicyStatus.ACTIVE);
-        Policy s = policies.create(e.policyEngineId(), cedar("Broken", "permit(principal, action, resource) when { ( };"),
+        Policy s = policies.create(ME, e.policyEngineId(), cedar("Broken", "permit(principal, action, resource) when { ( };"),
                 Optional.empty());
         Policy broken = policies.get(e.policyEngineId(), s.policyId());
         assertThat(broken.status()).isEqualTo(PolicyStatus.CREATE_FAILED);
@@ -203,7 +210,7 @@ class PolicyServiceTest {
     @Test
     void twoPoliciesInOneStatementIsAValidationException() {
         PolicyEngine e = attachedEngine();
-        assertThatThrownBy(() -> policies.create(e.policyEngineId(), cedar("Two", VALID + "\n" + VALID), Optional.empty()))
+        assertThatThrownBy(() -> policies.create(ME, e.policyEngineId(), cedar("Two", VALID + "\n" + VALID), Optional.empty()))
                 .isInstanceOfSatisfying(ValidationException.class, v -> {
                     assertThat(v.fieldList()).extracting(ValidationException.FieldError::name)
                             .containsExactly("definition.cedar.statement");
@@ -215,18 +222,18 @@ class PolicyServiceTest {
     @Test
     void namesAreUniquePerEngine() {
         PolicyEngine e = attachedEngine();
-        PolicyEngine other = engines.create("Other", Optional.empty(), Optional.empty());
-        policies.create(e.policyEngineId(), cedar("Same", VALID), Optional.empty());
-        assertThatThrownBy(() -> policies.create(e.policyEngineId(), cedar("Same", VALID), Optional.empty()))
+        PolicyEngine other = engines.create(ME, "Other", Optional.empty(), Optional.empty());
+        policies.create(ME, e.policyEngineId(), cedar("Same", VALID), Optional.empty());
+        assertThatThrownBy(() -> policies.create(ME, e.policyEngineId(), cedar("Same", VALID), Optional.empty()))
                 .isInstanceOf(ConflictException.class);
-        policies.create(other.policyEngineId(), cedar("Same", VALID), Optional.empty());
+        policies.create(ME, other.policyEngineId(), cedar("Same", VALID), Optional.empty());
     }
 
     @Test
     void updateRevalidatesAndKeepsTheWorkingDefinitionOnFailure() {
         PolicyEngine e = attachedEngine();
-        Policy p = policies.create(e.policyEngineId(), cedar("P", VALID), Optional.empty());
-        Policy u = policies.update(e.policyEngineId(), p.policyId(), new PolicyChange(DescriptionChange.set("d"),
+        Policy p = policies.create(ME, e.policyEngineId(), cedar("P", VALID), Optional.empty());
+        Policy u = policies.update(ME, e.policyEngineId(), p.policyId(), new PolicyChange(DescriptionChange.set("d"),
                 Optional.of(new PolicyDefinition.Statement(StatementKind.CEDAR, UNKNOWN_ACTION)), Optional.empty(), Optional.empty()));
         assertThat(u.status()).isEqualTo(PolicyStatus.UPDATING);
         Policy failed = policies.get(e.policyEngineId(), p.policyId());
@@ -234,7 +241,7 @@ class PolicyServiceTest {
         assertThat(failed.statement()).isEqualTo(VALID);
         assertThat(failed.statusReasons()).isNotEmpty();
 
-        policies.update(e.policyEngineId(), p.policyId(), new PolicyChange(DescriptionChange.set("d"), Optional.empty(),
+        policies.update(ME, e.policyEngineId(), p.policyId(), new PolicyChange(DescriptionChange.set("d"), Optional.empty(),
                 Optional.empty(), Optional.of(EnforcementMode.LOG_ONLY)));
         Policy ok = policies.get(e.policyEngineId(), p.policyId());
         assertThat(ok.status()).isEqualTo(PolicyStatus.ACTIVE);
@@ -245,11 +252,11 @@ class PolicyServiceTest {
 
     @Test
     void listFiltersByTargetResourceScopeAndPages() {
-        PolicyEngine e = engines.create("Scoped", Optional.empty(), Optional.empty());
+        PolicyEngine e = engines.create(ME, "Scoped", Optional.empty(), Optional.empty());
         String otherArn = ARNS.gateway("other-gw-abcdefghij");
-        policies.create(e.policyEngineId(), cedar("OnThis", VALID), Optional.empty());
-        policies.create(e.policyEngineId(), cedar("Unscoped", "forbid(principal, action, resource) when { false };"), Optional.empty());
-        policies.create(e.policyEngineId(), cedar("OnOther", VALID.replace(GATEWAY_ARN, otherArn)), Optional.empty());
+        policies.create(ME, e.policyEngineId(), cedar("OnThis", VALID), Optional.empty());
+        policies.create(ME, e.policyEngineId(), cedar("Unscoped", "forbid(principal, action, resource) when { false };"), Optional.empty());
+        policies.create(ME, e.policyEngineId(), cedar("OnOther", VALID.replace(GATEWAY_ARN, otherArn)), Optional.empty());
         assertThat(policies.list(e.policyEngineId(), Optional.of(GATEWAY_ARN), PageRequest.first(100)).items())
                 .extracting(Policy::name).containsExactly("OnThis", "Unscoped");
         var first = policies.list(e.policyEngineId(), Optional.empty(), PageRequest.first(2));
@@ -270,20 +277,20 @@ class PolicyServiceTest {
                 List.of(Finding.of(FindingType.INVALID, "CEDAR_SCHEMA", "unknown action"))));
         assetsById.put("asset_oth-abcdefghij", new GeneratedAsset("Other-abcdefghij", "gen_one-abcdefghij",
                 "asset_oth-abcdefghij", GATEWAY_ARN, Optional.of(VALID), List.of(Finding.valid())));
-        Policy p = policies.create(e.policyEngineId(), NewPolicy.of("FromAsset",
+        Policy p = policies.create(ME, e.policyEngineId(), NewPolicy.of("FromAsset",
                 new PolicyDefinition.FromGeneration("gen_one-abcdefghij", "asset_one-abcdefghij")), Optional.empty());
         Policy stored = policies.get(e.policyEngineId(), p.policyId());
         assertThat(stored.status()).isEqualTo(PolicyStatus.ACTIVE);
         assertThat(stored.statement()).isEqualTo(VALID);
         assertThat(stored.kind()).isEqualTo(StatementKind.CEDAR);
 
-        assertThatThrownBy(() -> policies.create(e.policyEngineId(), NewPolicy.of("Bad",
+        assertThatThrownBy(() -> policies.create(ME, e.policyEngineId(), NewPolicy.of("Bad",
                 new PolicyDefinition.FromGeneration("gen_one-abcdefghij", "asset_bad-abcdefghij")), Optional.empty()))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> policies.create(e.policyEngineId(), NewPolicy.of("Foreign",
+        assertThatThrownBy(() -> policies.create(ME, e.policyEngineId(), NewPolicy.of("Foreign",
                 new PolicyDefinition.FromGeneration("gen_one-abcdefghij", "asset_oth-abcdefghij")), Optional.empty()))
                 .isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> policies.create(e.policyEngineId(), NewPolicy.of("Missing",
+        assertThatThrownBy(() -> policies.create(ME, e.policyEngineId(), NewPolicy.of("Missing",
                 new PolicyDefinition.FromGeneration("gen_one-abcdefghij", "asset_zzz-abcdefghij")), Optional.empty()))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
@@ -295,7 +302,7 @@ class PolicyServiceTest {
         try {
             var futures = new ArrayList<java.util.concurrent.Future<PolicyEngine>>();
             for (int i = 0; i < 6; i++) {
-                futures.add(pool.submit(() -> engines.create("Racy", Optional.empty(), Optional.of(token))));
+                futures.add(pool.submit(() -> engines.create(ME, "Racy", Optional.empty(), Optional.of(token))));
             }
             PolicyEngine first = futures.get(0).get();
             for (var f : futures) {
@@ -310,19 +317,19 @@ class PolicyServiceTest {
     @Test
     void clientTokenMakesCreatesIdempotent() {
         ClientToken token = new ClientToken("token-0123456789abcdef0123456789abcdef");
-        PolicyEngine a = engines.create("Idem", Optional.of("x"), Optional.of(token));
-        PolicyEngine b = engines.create("Idem", Optional.of("x"), Optional.of(token));
+        PolicyEngine a = engines.create(ME, "Idem", Optional.of("x"), Optional.of(token));
+        PolicyEngine b = engines.create(ME, "Idem", Optional.of("x"), Optional.of(token));
         assertThat(b).isEqualTo(a);
-        assertThatThrownBy(() -> engines.create("Idem", Optional.of("y"), Optional.of(token)))
+        assertThatThrownBy(() -> engines.create(ME, "Idem", Optional.of("y"), Optional.of(token)))
                 .isInstanceOfSatisfying(ValidationException.class, v ->
                         assertThat(v.reason()).isEqualTo(ValidationException.Reason.IdempotentParameterMismatchException));
         assertThat(engines.list(PageRequest.first(100)).items()).hasSize(1);
 
         attached.put(a.policyEngineArn(), List.of());
-        Policy p1 = policies.create(a.policyEngineId(), cedar("P", VALID), Optional.of(token));
-        Policy p2 = policies.create(a.policyEngineId(), cedar("P", VALID), Optional.of(token));
+        Policy p1 = policies.create(ME, a.policyEngineId(), cedar("P", VALID), Optional.of(token));
+        Policy p2 = policies.create(ME, a.policyEngineId(), cedar("P", VALID), Optional.of(token));
         assertThat(p2).isEqualTo(p1);
-        assertThatThrownBy(() -> policies.create(a.policyEngineId(), cedar("Q", VALID), Optional.of(token)))
+        assertThatThrownBy(() -> policies.create(ME, a.policyEngineId(), cedar("Q", VALID), Optional.of(token)))
                 .isInstanceOf(ValidationException.class);
         assertThat(policies.list(a.policyEngineId(), Optional.empty(), PageRequest.first(100)).items()).hasSize(1);
     }

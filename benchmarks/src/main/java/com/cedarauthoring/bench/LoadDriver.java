@@ -41,9 +41,18 @@ public final class LoadDriver {
     /** Service instances sharing the database (2 needs {@code --jdbc-url}); clients are spread over them. */
     private final int instances;
     private final StringBuilder report = new StringBuilder();
+    /** Pause between a sustained client's status polls (a real client waits seconds; the driver stresses it). */
+    private final int pollMillis;
+    /** Sustained load run before the recorded one (JIT warm-up). */
+    private final int warmupSeconds;
+    /** GetPolicyGeneration calls made by {@link #generateOnce}, all clients. */
+    private static final AtomicLong POLLS = new AtomicLong();
 
-    private LoadDriver(Path jar, int seconds, int concurrency, List<String> serverArgs, int instances) {
+    private LoadDriver(Path jar, int seconds, int concurrency, List<String> serverArgs, int instances, int pollMillis,
+                       int warmupSeconds) {
         this.jar = jar;
+        this.warmupSeconds = warmupSeconds;
+        this.pollMillis = pollMillis;
         this.seconds = seconds;
         this.concurrency = concurrency;
         this.serverArgs = List.copyOf(serverArgs);
@@ -67,7 +76,8 @@ public final class LoadDriver {
         }
         List<String> serverArgs = jdbcUrl == null ? List.of() : List.of("--jdbc-url", jdbcUrl,
                 "--db-user", option(args, "--db-user", ""), "--db-password", option(args, "--db-password", ""));
-        LoadDriver driver = new LoadDriver(jar, seconds, concurrency, serverArgs, instances);
+        LoadDriver driver = new LoadDriver(jar, seconds, concurrency, serverArgs, instances,
+                Integer.parseInt(option(args, "--poll-ms", "20")), Integer.parseInt(option(args, "--warmup-seconds", "20")));
         driver.line("# Benchmark run " + LocalDate.now() + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version") + ", database "
                 + (jdbcUrl == null ? "embedded H2" : "PostgreSQL") + ", " + instances + " instance(s), load average "
@@ -83,7 +93,7 @@ public final class LoadDriver {
                 new ModelScenario(driver, jar).run();
             }
             default -> {
-                System.err.println("usage: benchmarks.jar policies|generations|model|storage|all [--seconds 60] [--concurrency 8] [--generations 2000] [--jar path] [--jdbc-url URL --db-user U --db-password P] [--instances 2]");
+                System.err.println("usage: benchmarks.jar policies|generations|model|storage|all [--seconds 60] [--concurrency 8] [--generations 2000] [--jar path] [--jdbc-url URL --db-user U --db-password P] [--instances 2] [--poll-ms 20] [--warmup-seconds 20]");
                 System.exit(2);
             }
         }
@@ -190,10 +200,13 @@ public final class LoadDriver {
                 warm[i] = generateOnce(api, engineId, gw[1], "warm" + i, 200_000);
             }
             long[] seq = new long[300];
+            long cpu0 = server.cpuMillis();
+            long polls0 = POLLS.get();
             for (int i = 0; i < seq.length; i++) {
                 seq[i] = generateOnce(api, engineId, gw[1], "seq" + i, 200_000);
             }
-            line("- Sequential start -> GENERATED -> assets: " + Stats.of(seq) + " (target p50 < 50 ms)");
+            line("- Sequential start -> GENERATED -> assets: " + Stats.of(seq) + " (target p50 < 50 ms); "
+                    + perGeneration(server.cpuMillis() - cpu0, POLLS.get() - polls0, seq.length));
             Floor floor = Floor.ofGenerations(api, engineId, gw[0], 100);
             line("  - floor, bare cedar-java for the same generations (parse + strict validation of each policy + its "
                     + floor.evaluationsPerGeneration() + " example evaluations) in the driver's JVM: " + Stats.of(floor.measure()));
@@ -243,12 +256,24 @@ public final class LoadDriver {
     }
 
     private void sustained(List<ServerProcess> servers, String engineId, String gatewayArn) throws Exception {
+        if (warmupSeconds > 0) {
+            // the same load, not recorded: until the JIT has compiled the hot paths, its compiler threads take
+            // a third of the server's CPU (JFR), and a service runs for days, not seconds
+            sustained(servers, engineId, gatewayArn, warmupSeconds, false);
+        }
+        sustained(servers, engineId, gatewayArn, seconds, true);
+    }
+
+    private void sustained(List<ServerProcess> servers, String engineId, String gatewayArn, int seconds, boolean report)
+            throws Exception {
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong maxRss = new AtomicLong();
         ConcurrentLinkedQueue<Long> lat = new ConcurrentLinkedQueue<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(concurrency + 1);
+        long cpu0 = servers.stream().mapToLong(ServerProcess::cpuMillis).sum();
+        long polls0 = POLLS.get();
         pool.submit(() -> {
             while (System.nanoTime() < end) {
                 servers.forEach(server -> maxRss.accumulateAndGet(server.rssMiB(), Math::max));
@@ -264,7 +289,7 @@ public final class LoadDriver {
                 int i = 0;
                 while (System.nanoTime() < end) {
                     try {
-                        lat.add(generateOnce(local, engineId, gatewayArn, "load" + worker + "x" + i++, 2_000_000));
+                        lat.add(generateOnce(local, engineId, gatewayArn, "load" + worker + "x" + i++, pollMillis * 1_000_000L));
                         ok.incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();
@@ -276,9 +301,20 @@ public final class LoadDriver {
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, java.util.concurrent.TimeUnit.SECONDS);
-        line(String.format("- Sustained for %d s with %d clients on " + servers.size() + " instance(s): %.1f generations/s, %d failed, %s, max server RSS %d MiB "
-                        + "(targets: >= 100/s, 0 failed, RSS < 512 MiB)", seconds, concurrency,
-                ok.get() / (double) seconds, failed.get(), Stats.of(lat.stream().mapToLong(Long::longValue).toArray()), maxRss.get()));
+        long cpu = servers.stream().mapToLong(ServerProcess::cpuMillis).sum() - cpu0;
+        if (!report) {
+            return;
+        }
+        line(String.format("- Sustained for %d s (after %d s of the same load unrecorded) with %d clients polling every %d ms on " + servers.size() + " instance(s): %.1f generations/s, %d failed, %s, max server RSS %d MiB "
+                        + "(targets: >= 100/s, 0 failed, RSS < 512 MiB); %s", seconds, warmupSeconds, concurrency, pollMillis,
+                ok.get() / (double) seconds, failed.get(), Stats.of(lat.stream().mapToLong(Long::longValue).toArray()), maxRss.get(),
+                perGeneration(cpu, POLLS.get() - polls0, ok.get())));
+    }
+
+    /** Server CPU and status polls per generation: the cost figures that a busy machine distorts least. */
+    private static String perGeneration(long cpuMillis, long polls, long generations) {
+        return generations == 0 ? "no generation finished" : String.format("server CPU %.1f ms and %.1f status polls per generation",
+                cpuMillis / (double) generations, polls / (double) generations);
     }
 
     /**
@@ -297,6 +333,7 @@ public final class LoadDriver {
         long deadline = t0 + 120_000_000_000L;
         do {
             status = api.get("/policy-engines/" + engineId + "/policy-generations/" + genId).path("status").asText();
+            POLLS.incrementAndGet();
             if ("GENERATING".equals(status)) {
                 Thread.sleep(pollNanos / 1_000_000, (int) (pollNanos % 1_000_000));
             }

@@ -100,6 +100,25 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Resident set size of the server process in MiB (Linux /proc). */
+    /**
+     * CPU time the server process has used so far (user + system, from /proc), in milliseconds. Unlike
+     * wall-clock latency it hardly depends on what else runs on the machine, so CPU per generation is the
+     * figure to compare between builds on a busy machine.
+     */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            // fields after the command name in parentheses; utime and stime are fields 14 and 15
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** USER_HZ of Linux's /proc figures; 100 on every mainstream kernel configuration. */
+    private static final long CLOCK_TICKS = 100;
+
     long rssMiB() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {

@@ -22,6 +22,8 @@ public final class CredentialsFile {
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9]{3,128}");
     private static final long MAX_BYTES = 1_048_576;
 
+    private static final Set<String> RESERVED = Set.of(Principal.LOCAL, Principal.SYSTEM.name());
+
     private CredentialsFile() {}
 
     public static Map<String, AccessKey> load(Path file) {
@@ -53,6 +55,12 @@ public final class CredentialsFile {
             String principal = text(k, "principal", where);
             if (principal.length() > 128) {
                 throw new IllegalArgumentException(where + " (" + id + "): principal must be at most 128 characters");
+            }
+            if (RESERVED.contains(principal)) {
+                // "local" is local mode's one user (four-eyes off), "system" the service finishing generations:
+                // a signed caller with either name would be mistaken for them in reviews and the audit trail
+                throw new IllegalArgumentException(where + " (" + id + "): principal \"" + principal + "\" is reserved "
+                        + "(local mode's user and the service itself); choose another name");
             }
             Set<Role> roles = EnumSet.noneOf(Role.class);
             JsonNode r = k.get("roles");

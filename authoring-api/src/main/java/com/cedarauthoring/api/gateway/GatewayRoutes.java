@@ -1,6 +1,7 @@
 package com.cedarauthoring.api.gateway;
 
 import com.cedarauthoring.api.auth.Access;
+import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.api.http.PageJson;
 
 import com.cedarauthoring.api.http.RequestBody;
@@ -59,7 +60,7 @@ public final class GatewayRoutes implements RouteModule {
         routes.put("/gateways/{gatewayIdentifier}", ctx -> updateGateway(ctx, UpdateMode.REPLACE), Access.ADMIN);
         routes.patch("/gateways/{gatewayIdentifier}", ctx -> updateGateway(ctx, UpdateMode.MERGE), Access.ADMIN);
         routes.delete("/gateways/{gatewayIdentifier}", ctx -> {
-            Gateway g = gateways.deleteGateway(gatewayId(ctx));
+            Gateway g = gateways.deleteGateway(Security.principal(ctx), gatewayId(ctx));
             tags.resourceDeleted(g.gatewayArn());
             ObjectNode out = Json.mapper().createObjectNode().put("gatewayId", g.gatewayId()).put("status", Gateway.DELETING);
             out.putArray("statusReasons");
@@ -68,7 +69,7 @@ public final class GatewayRoutes implements RouteModule {
         routes.get("/gateways/{gatewayIdentifier}/schema", this::schema, Access.READ);
 
         routes.post("/gateways/{gatewayIdentifier}/targets", ctx ->
-                ctx.status(202).json(target(gateways.createTarget(gatewayId(ctx), body(ctx)))), Access.ADMIN);
+                ctx.status(202).json(target(gateways.createTarget(Security.principal(ctx), gatewayId(ctx), body(ctx)))), Access.ADMIN);
         routes.get("/gateways/{gatewayIdentifier}/targets", ctx -> {
             Page<GatewayTarget> page = gateways.listTargets(gatewayId(ctx), page(ctx));
             ctx.json(PageJson.of(page, "items", GatewayRoutes::targetSummary));
@@ -78,7 +79,7 @@ public final class GatewayRoutes implements RouteModule {
         routes.put("/gateways/{gatewayIdentifier}/targets/{targetId}", ctx -> updateTarget(ctx, UpdateMode.REPLACE), Access.ADMIN);
         routes.patch("/gateways/{gatewayIdentifier}/targets/{targetId}", ctx -> updateTarget(ctx, UpdateMode.MERGE), Access.ADMIN);
         routes.delete("/gateways/{gatewayIdentifier}/targets/{targetId}", ctx -> {
-            GatewayTarget t = gateways.deleteTarget(gatewayId(ctx), ctx.pathParam("targetId"));
+            GatewayTarget t = gateways.deleteTarget(Security.principal(ctx), gatewayId(ctx), ctx.pathParam("targetId"));
             ObjectNode out = Json.mapper().createObjectNode()
                     .put("gatewayArn", gateways.getGateway(t.gatewayId()).gatewayArn())
                     .put("targetId", t.targetId()).put("status", Gateway.DELETING);
@@ -91,17 +92,18 @@ public final class GatewayRoutes implements RouteModule {
         // Tags are validated before anything is created, so a bad tag creates nothing.
         RequestBody request = RequestBody.of(ctx);
         Tags given = TagRoutes.tagsOf(request, "tags").orElse(Tags.none());
-        Gateway created = gateways.createGateway(body(request));
-        tags.tagCreated(created.gatewayArn(), given);
+        Gateway created = gateways.createGateway(Security.principal(ctx), body(request));
+        tags.tagCreated(Security.principal(ctx), created.gatewayArn(), given);
         ctx.status(202).json(gateway(created));
     }
 
     private void updateGateway(Context ctx, UpdateMode mode) {
-        ctx.status(202).json(gateway(gateways.updateGateway(gatewayId(ctx), body(ctx), mode)));
+        ctx.status(202).json(gateway(gateways.updateGateway(Security.principal(ctx), gatewayId(ctx), body(ctx), mode)));
     }
 
     private void updateTarget(Context ctx, UpdateMode mode) {
-        ctx.status(202).json(target(gateways.updateTarget(gatewayId(ctx), ctx.pathParam("targetId"), body(ctx), mode)));
+        ctx.status(202).json(target(gateways.updateTarget(Security.principal(ctx), gatewayId(ctx), ctx.pathParam("targetId"),
+                body(ctx), mode)));
     }
 
     private void schema(Context ctx) {

@@ -1,27 +1,21 @@
 package com.cedarauthoring.api.http;
 
-import com.cedarauthoring.api.audit.HttpAudit;
 import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.json.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
-import java.util.Optional;
 
 /** Builds the (unstarted) Javalin app from feature route modules. No static state. */
 public final class ApiApp {
     private ApiApp() {}
 
-    /** Local mode (every caller is {@code local} with every role), no audit trail: feature tests. */
+    /** Local mode (every caller is {@code local} with every role): feature tests. */
     public static Javalin create(String host, List<RouteModule> modules) {
-        return create(host, modules, Security.local(), Optional.empty());
+        return create(host, modules, Security.local());
     }
 
-    /**
-     * @param security authentication and the role check every route declares (routes without one are refused)
-     * @param audit    records every successful state change made through the API
-     */
     /** A registered route and the access it declares (empty: it declared none, and is refused). */
     public record DeclaredRoute(String method, String path, java.util.Set<Access> access) {}
 
@@ -38,7 +32,12 @@ public final class ApiApp {
                 .toList();
     }
 
-    public static Javalin create(String host, List<RouteModule> modules, Security security, Optional<HttpAudit> audit) {
+    /**
+     * @param security authentication and the role check every route declares (routes without one are refused).
+     *                 The audit trail is not an HTTP concern: each service appends its events in the transaction
+     *                 of the change they record.
+     */
+    public static Javalin create(String host, List<RouteModule> modules, Security security) {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.copy(), false));
             config.jetty.host = host;
@@ -54,7 +53,6 @@ public final class ApiApp {
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             ErrorMapper.register(config.routes);
             security.register(config.routes);
-            audit.ifPresent(a -> a.register(config.routes));
             modules.forEach(m -> m.register(config.routes));
         });
     }

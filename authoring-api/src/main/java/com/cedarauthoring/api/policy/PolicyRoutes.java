@@ -1,6 +1,5 @@
 package com.cedarauthoring.api.policy;
 
-import com.cedarauthoring.api.audit.HttpAudit;
 import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.api.http.RequestBody;
@@ -69,7 +68,7 @@ public final class PolicyRoutes implements RouteModule {
         routes.patch("/policy-engines/{policyEngineId}", updateEngine, Access.ADMIN);
         routes.put("/policy-engines/{policyEngineId}", updateEngine, Access.ADMIN);
         routes.delete("/policy-engines/{policyEngineId}", ctx -> {
-            PolicyEngine deleted = engines.delete(engineId(ctx));
+            PolicyEngine deleted = engines.delete(Security.principal(ctx), engineId(ctx));
             tags.resourceDeleted(deleted.policyEngineArn());
             ctx.status(202).json(PolicyJson.engine(deleted));
         }, Access.ADMIN);
@@ -83,7 +82,7 @@ public final class PolicyRoutes implements RouteModule {
         routes.patch("/policy-engines/{policyEngineId}/policies/{policyId}", updatePolicy, Access.ADMIN);
         routes.put("/policy-engines/{policyEngineId}/policies/{policyId}", updatePolicy, Access.ADMIN);
         routes.delete("/policy-engines/{policyEngineId}/policies/{policyId}",
-                ctx -> ctx.status(202).json(PolicyJson.policy(policies.delete(engineId(ctx), policyId(ctx)))), Access.ADMIN);
+                ctx -> ctx.status(202).json(PolicyJson.policy(policies.delete(Security.principal(ctx), engineId(ctx), policyId(ctx)))), Access.ADMIN);
     }
 
     private void createEngine(Context ctx) {
@@ -94,15 +93,16 @@ public final class PolicyRoutes implements RouteModule {
         Optional<ClientToken> clientToken = ClientToken.of(body.optionalString(ClientToken.FIELD));
         // Tags are validated before the engine is created, so a bad tag creates nothing.
         Tags given = TagRoutes.tagsOf(body, "tags").orElse(Tags.none());
-        PolicyEngine created = engines.create(name, description, encryptionKeyArn, given.values(), clientToken);
-        tags.tagCreated(created.policyEngineArn(), given);
+        PolicyEngine created = engines.create(Security.principal(ctx), name, description, encryptionKeyArn, given.values(),
+                clientToken);
+        tags.tagCreated(Security.principal(ctx), created.policyEngineArn(), given);
         ctx.status(202).json(PolicyJson.engine(created));
     }
 
     private void updateEngine(Context ctx) {
         String id = engineId(ctx);
         RequestBody body = RequestBody.of(ctx);
-        ctx.status(202).json(PolicyJson.engine(engines.update(id, description(body))));
+        ctx.status(202).json(PolicyJson.engine(engines.update(Security.principal(ctx), id, description(body))));
     }
 
     private void createPolicy(Context ctx) {
@@ -117,12 +117,11 @@ public final class PolicyRoutes implements RouteModule {
         if (definition instanceof PolicyDefinition.FromGeneration) {
             Principal reviewer = Security.require(ctx, Role.REVIEWER, "create a policy from a generated asset (an approval)");
             Policy created = reviews.createFromAsset(id, request, clientToken, reviewer);
-            HttpAudit.recordedByService(ctx);
             ctx.status(202).json(PolicyJson.policy(created));
             return;
         }
-        Security.require(ctx, Role.ADMIN, "create a policy from a statement");
-        ctx.status(202).json(PolicyJson.policy(policies.create(id, request, clientToken)));
+        Principal admin = Security.require(ctx, Role.ADMIN, "create a policy from a statement");
+        ctx.status(202).json(PolicyJson.policy(policies.create(admin, id, request, clientToken)));
     }
 
     private void listPolicies(Context ctx) {
@@ -140,7 +139,7 @@ public final class PolicyRoutes implements RouteModule {
                 body.optionalObject("definition").map(PolicyRoutes::definition),
                 body.optionalEnum("validationMode", ValidationMode.class),
                 body.optionalEnum("enforcementMode", EnforcementMode.class));
-        ctx.status(202).json(PolicyJson.policy(policies.update(engineId, policyId, change)));
+        ctx.status(202).json(PolicyJson.policy(policies.update(Security.principal(ctx), engineId, policyId, change)));
     }
 
     /** The PolicyDefinition union: exactly one of cedar, policy, policyGeneration. */

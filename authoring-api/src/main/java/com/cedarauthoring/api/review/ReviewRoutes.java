@@ -1,6 +1,5 @@
 package com.cedarauthoring.api.review;
 
-import com.cedarauthoring.api.audit.HttpAudit;
 import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.api.http.PageJson;
@@ -59,7 +58,6 @@ public final class ReviewRoutes implements RouteModule {
                 body.optionalBoolean("confirmDifference"), body.optionalBoolean("dryRun"));
         ReviewOutcome outcome = reviews.review(engineId, generationId, assetId, request, ClientToken.of(body.optionalString(ClientToken.FIELD)),
                 Security.principal(ctx));
-        HttpAudit.recordedByService(ctx);
         ObjectNode out = Json.mapper().createObjectNode();
         out.set("review", review(outcome.review()));
         outcome.policy().ifPresent(p -> out.putObject("policy").put("policyId", p.policyId())
@@ -81,6 +79,10 @@ public final class ReviewRoutes implements RouteModule {
         r.statementSha256().ifPresent(s -> n.put("statementSha256", s));
         r.statement().ifPresent(s -> n.put("statement", s));
         n.put("edited", r.edited());
+        if (r.selfApproval()) {
+            // local mode: one principal, so four-eyes did not (could not) hold for this approval
+            n.put("selfApproval", true);
+        }
         r.difference().ifPresent(d -> n.putObject("difference").put("generatedDecision", d.generatedAllows() ? "ALLOW" : "DENY")
                 .put("editedDecision", d.editedAllows() ? "ALLOW" : "DENY").set("request", d.request()));
         var acks = n.putArray("acknowledgedFindings");

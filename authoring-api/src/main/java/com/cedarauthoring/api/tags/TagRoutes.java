@@ -3,6 +3,7 @@ package com.cedarauthoring.api.tags;
 import com.cedarauthoring.api.http.RequestBody;
 import com.cedarauthoring.api.http.RouteModule;
 import com.cedarauthoring.api.auth.Access;
+import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.json.Json;
 import com.cedarauthoring.tags.TagService;
@@ -35,7 +36,7 @@ public final class TagRoutes implements RouteModule {
         routes.post(PATH, ctx -> {
             RequestBody body = RequestBody.of(ctx);
             Tags given = tagsOf(body, "tags").orElseThrow(() -> ValidationException.field("tags", "Member must not be null"));
-            tags.tag(resourceArn(ctx), given);
+            tags.tag(Security.principal(ctx), resourceArn(ctx), given);
             ctx.status(204);
         }, Access.ADMIN);
         routes.delete(PATH, ctx -> {
@@ -46,7 +47,7 @@ public final class TagRoutes implements RouteModule {
             if (keys.size() > Tags.MAX_TAGS) {
                 throw ValidationException.field("tagKeys", "Member must have at most " + Tags.MAX_TAGS + " entries");
             }
-            tags.untag(resourceArn(ctx), keys);
+            tags.untag(Security.principal(ctx), resourceArn(ctx), keys);
             ctx.status(204);
         }, Access.ADMIN);
         routes.get(PATH, ctx -> {

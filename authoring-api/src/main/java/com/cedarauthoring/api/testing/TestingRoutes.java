@@ -26,7 +26,7 @@ import com.cedarauthoring.policy.GeneratedAssets;
 import com.cedarauthoring.naming.Ids;
 import com.cedarauthoring.store.PageRequest;
 import com.cedarauthoring.testing.SavedTestRun;
-import com.cedarauthoring.testing.TestRunStore;
+import com.cedarauthoring.testing.TestRuns;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -48,12 +48,12 @@ public final class TestingRoutes implements RouteModule {
     private final PolicyEvaluator evaluator;
     private final TestRequests requests;
     private final Cedar cedar;
-    private final TestRunStore runs;
+    private final TestRuns runs;
     private final GeneratedAssets assets;
     private final Ids ids;
     private final Clock clock;
 
-    public TestingRoutes(PolicyEvaluator evaluator, GatewayDirectory gateways, Cedar cedar, TestRunStore runs,
+    public TestingRoutes(PolicyEvaluator evaluator, GatewayDirectory gateways, Cedar cedar, TestRuns runs,
                          GeneratedAssets assets, Ids ids, Clock clock) {
         this.evaluator = evaluator;
         this.requests = new TestRequests(gateways);
@@ -121,7 +121,7 @@ public final class TestingRoutes implements RouteModule {
             // a saved run is evidence for a review: who ran what, when, with which outcome
             SavedTestRun saved = new SavedTestRun(ids.resourceId("TestRun"), engineId, attachTo,
                     Security.principal(ctx).name(), clock.instant().truncatedTo(ChronoUnit.MILLIS), run.passed(), run.failed(), out);
-            runs.insert(saved);
+            runs.save(saved);
             out = saved(saved);
         }
         ctx.json(out);

@@ -103,6 +103,86 @@ class SigV4AuthTest {
         return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Presigned (query-string) SigV4, as {@code AwsV4HttpSigner} with {@code AUTH_LOCATION = QUERY_STRING} makes it. */
+    @Test
+    void presignedRequestsWorkUntilTheyExpire() {
+        Http unsigned = new Http(app.port());
+        Http admin = Http.signed(app.port(), TestCredentials.ADMIN);
+        Http.Response listed = unsigned.get(admin.presign("GET", "/policy-engines?maxResults=1", null, Duration.ofMinutes(1)));
+        assertThat(listed.status()).as(listed.body().toString()).isEqualTo(200);
+        // a state change: the body's hash is in the signature, and the event names the signer
+        String body = "{\"name\":\"PresignedEngine\"}";
+        Http.Response created = unsigned.send("POST", admin.presign("POST", "/policy-engines", body, Duration.ofMinutes(1)), body);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(202);
+        String arn = created.body().get("policyEngineArn").asText();
+        Http.Response events = admin.get("/audit-events?resourceArn=" + java.net.URLEncoder.encode(arn, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(events.body().get("auditEvents").get(0).get("principal").asText()).isEqualTo("ada");
+
+        // X-Amz-Expires is honoured: signed 10 minutes ago, valid for 15 minutes (beyond the 5-minute skew of headers)
+        Http tenMinutesAgo = Http.signed(app.port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))));
+        assertThat(unsigned.get(tenMinutesAgo.presign("GET", "/policy-engines", null, Duration.ofMinutes(15))).status())
+                .isEqualTo(200);
+        // ... and expired after 5 minutes
+        Http.Response expired = unsigned.get(tenMinutesAgo.presign("GET", "/policy-engines", null, Duration.ofMinutes(5)));
+        assertThat(expired.status()).isEqualTo(403);
+        assertThat(expired.errorType()).isEqualTo("InvalidSignatureException");
+        assertThat(expired.body().get("message").asText()).contains("Signature expired");
+        // signed for the future: not yet valid
+        Http tomorrow = Http.signed(app.port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(1))));
+        assertThat(unsigned.get(tomorrow.presign("GET", "/policy-engines", null, Duration.ofMinutes(5))).errorType())
+                .isEqualTo("InvalidSignatureException");
+        // more than AWS's 7 days is refused
+        String week = admin.presign("GET", "/policy-engines", null, Duration.ofDays(7));
+        assertThat(unsigned.get(week).status()).isEqualTo(200);
+        Http.Response tooLong = unsigned.get(week.replace("X-Amz-Expires=604800", "X-Amz-Expires=604801"));
+        assertThat(tooLong.errorType()).isEqualTo("InvalidSignatureException");
+        assertThat(tooLong.body().get("message").asText()).contains("X-Amz-Expires");
+    }
+
+    @Test
+    void aTamperedPresignedRequestIsRefusedAndChangesNothing() {
+        Http unsigned = new Http(app.port());
+        Http admin = Http.signed(app.port(), TestCredentials.ADMIN);
+        String url = admin.presign("GET", "/policy-engines?maxResults=1", null, Duration.ofMinutes(1));
+        Http.Response query = unsigned.get(url.replace("maxResults=1", "maxResults=2"));
+        assertThat(query.status()).isEqualTo(403);
+        assertThat(query.errorType()).isEqualTo("InvalidSignatureException");
+        // another path with the same signature
+        assertThat(unsigned.get(url.replace("/policy-engines", "/gateways")).errorType()).isEqualTo("InvalidSignatureException");
+        // another body for a presigned state change
+        String body = "{\"name\":\"HonestPresigned\"}";
+        Http.Response tampered = unsigned.send("POST", admin.presign("POST", "/policy-engines", body, Duration.ofMinutes(1)),
+                "{\"name\":\"TamperedPresigned\"}");
+        assertThat(tampered.errorType()).isEqualTo("InvalidSignatureException");
+        assertThat(admin.get("/policy-engines?maxResults=100").body().toString()).doesNotContain("TamperedPresigned");
+        // a presigned URL and an Authorization header at once: one mechanism only
+        Http.Response both = admin.get(url);
+        assertThat(both.errorType()).isEqualTo("InvalidSignatureException");
+        // a parameter missing
+        assertThat(unsigned.get(url.replaceAll("&?X-Amz-SignedHeaders=[^&]*", "")).errorType())
+                .isEqualTo("InvalidSignatureException");
+    }
+
+    @Test
+    void aPresignedRequestWithTheWrongKeyIsRefused() {
+        Http unsigned = new Http(app.port());
+        Http wrongSecret = Http.signed(app.port(), new TestCredentials.Key(TestCredentials.ADMIN.accessKeyId(),
+                "not-the-admin-secret", "ada", java.util.List.of("admin")));
+        Http.Response r = unsigned.get(wrongSecret.presign("GET", "/policy-engines", null, Duration.ofMinutes(1)));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.errorType()).isEqualTo("InvalidSignatureException");
+        assertThat(r.body().toString()).doesNotContain(TestCredentials.ADMIN.secretAccessKey());
+        Http unknown = Http.signed(app.port(), new TestCredentials.Key("AKIDNOBODY", "whatever-secret", "x",
+                java.util.List.of("admin")));
+        assertThat(unsigned.get(unknown.presign("GET", "/policy-engines", null, Duration.ofMinutes(1))).errorType())
+                .isEqualTo("UnrecognizedClientException");
+        Http otherRegion = Http.signed(app.port(), new Http.Signing(TestCredentials.ADMIN, "us-east-1", Clock.systemUTC()));
+        assertThat(unsigned.get(otherRegion.presign("GET", "/policy-engines", null, Duration.ofMinutes(1))).errorType())
+                .isEqualTo("InvalidSignatureException");
+    }
+
     @Test
     void wrongSecretIsAnInvalidSignature() {
         try (BedrockAgentCoreControlClient sdk = LocalSdk.client(app.port(), TestCredentials.ADMIN.accessKeyId(),

@@ -34,10 +34,10 @@ class GatewayRestartTest {
             GatewayService gateways = app.gateways();
             engineArn = new Http(app.port()).post("/policy-engines", "{\"name\":\"Eng\"}").body()
                     .get("policyEngineArn").asText();
-            Gateway g = gateways.createGateway(json("{'name':'restart-gw','roleArn':'arn:aws:iam::123456789012:role/R',"
+            Gateway g = gateways.createGateway(com.cedarauthoring.identity.Principal.localUser(), json("{'name':'restart-gw','roleArn':'arn:aws:iam::123456789012:role/R',"
                     + "'authorizerType':'AWS_IAM','kmsKeyArn':'k','policyEngineConfiguration':{'arn':"
                     + "'" + engineArn + "','mode':'ENFORCE'}}"));
-            GatewayTarget t = gateways.createTarget(g.gatewayId(), json("{'name':'Claims','targetConfiguration':{'mcp':"
+            GatewayTarget t = gateways.createTarget(com.cedarauthoring.identity.Principal.localUser(), g.gatewayId(), json("{'name':'Claims','targetConfiguration':{'mcp':"
                     + "{'lambda':{'lambdaArn':'arn:aws:lambda:us-west-2:123456789012:function:c','toolSchema':{'inlinePayload':"
                     + "[{'name':'file_claim','inputSchema':{'type':'object','properties':{'amount':{'type':'integer'}},"
                     + "'required':['amount']}}]}}}}}"));

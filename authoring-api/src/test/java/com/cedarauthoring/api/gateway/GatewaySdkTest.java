@@ -1,20 +1,14 @@
 package com.cedarauthoring.api.gateway;
 
-import com.cedarauthoring.api.LocalSdk;
-import com.cedarauthoring.api.TestCredentials;
 
+import com.cedarauthoring.api.SdkService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cedarauthoring.api.Application;
-import com.cedarauthoring.api.ServiceConfig;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AuthorizerType;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ConflictException;
@@ -32,26 +26,12 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ValidationE
 
 /** The gateway operations driven by the real AWS SDK client: member names, statuses, timestamps, errors. */
 class GatewaySdkTest {
-    @TempDir
-    static Path dataDir;
-    static Application app;
-    static BedrockAgentCoreControlClient client;
-
-    @BeforeAll
-    static void start() {
-        app = Application.start(TestCredentials.signed(dataDir));
-        client = LocalSdk.client(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final SdkService SERVICE = SdkService.signed();
 
     @Test
     void gatewayAndLambdaTargetRoundTripThroughTheSdk() {
-        CreateGatewayResponse gw = client.createGateway(b -> b.name("sdk-gateway").roleArn("arn:aws:iam::123456789012:role/R")
+        CreateGatewayResponse gw = SERVICE.client().createGateway(b -> b.name("sdk-gateway").roleArn("arn:aws:iam::123456789012:role/R")
                 .protocolType("MCP").authorizerType(AuthorizerType.CUSTOM_JWT).description("via sdk")
                 .authorizerConfiguration(a -> a.customJWTAuthorizer(j -> j
                         .discoveryUrl("https://idp.example.com/.well-known/openid-configuration").allowedClients("c1"))));
@@ -64,7 +44,7 @@ class GatewaySdkTest {
                 .properties(Map.of("amount", SchemaDefinition.builder().type(SchemaType.NUMBER).build(),
                         "reason", SchemaDefinition.builder().type(SchemaType.STRING).build()))
                 .required("amount").build();
-        CreateGatewayTargetResponse target = client.createGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId())
+        CreateGatewayTargetResponse target = SERVICE.client().createGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId())
                 .name("RefundTarget").targetConfiguration(t -> t.mcp(m -> m.lambda(l -> l
                         .lambdaArn("arn:aws:lambda:us-west-2:123456789012:function:refund")
                         .toolSchema(s -> s.inlinePayload(ToolDefinition.builder().name("process_refund")
@@ -72,34 +52,34 @@ class GatewaySdkTest {
         assertThat(target.status()).isEqualTo(TargetStatus.READY);
         assertThat(target.targetConfiguration().mcp().lambda().toolSchema().inlinePayload().get(0).name())
                 .isEqualTo("process_refund");
-        assertThat(app.gatewayDirectory().schemaByArn(gw.gatewayArn()).orElseThrow().cedarText())
+        assertThat(SERVICE.app().gatewayDirectory().schemaByArn(gw.gatewayArn()).orElseThrow().cedarText())
                 .contains("\"amount\": decimal", "\"reason\"?: String");
 
-        String engineArn = client.createPolicyEngine(b -> b.name("SdkGatewayEngine")).policyEngineArn();
-        client.updateGateway(b -> b.gatewayIdentifier(gw.gatewayId()).name("sdk-gateway")
+        String engineArn = SERVICE.client().createPolicyEngine(b -> b.name("SdkGatewayEngine")).policyEngineArn();
+        SERVICE.client().updateGateway(b -> b.gatewayIdentifier(gw.gatewayId()).name("sdk-gateway")
                 .roleArn("arn:aws:iam::123456789012:role/R").protocolType("MCP").authorizerType(AuthorizerType.CUSTOM_JWT)
                 .policyEngineConfiguration(p -> p.arn(engineArn)
                         .mode(GatewayPolicyEngineMode.LOG_ONLY)));
-        GetGatewayResponse got = client.getGateway(b -> b.gatewayIdentifier(gw.gatewayId()));
+        GetGatewayResponse got = SERVICE.client().getGateway(b -> b.gatewayIdentifier(gw.gatewayId()));
         assertThat(got.policyEngineConfiguration().mode()).isEqualTo(GatewayPolicyEngineMode.LOG_ONLY);
         // UpdateGateway is a full replacement: the update did not repeat the description, so it is cleared
         assertThat(got.description()).isNull();
 
-        assertThat(client.listGateways(b -> b.maxResults(100)).items())
+        assertThat(SERVICE.client().listGateways(b -> b.maxResults(100)).items())
                 .anySatisfy(s -> assertThat(s.gatewayId()).isEqualTo(gw.gatewayId()));
-        assertThat(client.listGatewayTargets(b -> b.gatewayIdentifier(gw.gatewayId())).items())
+        assertThat(SERVICE.client().listGatewayTargets(b -> b.gatewayIdentifier(gw.gatewayId())).items())
                 .extracting(s -> s.name()).containsExactly("RefundTarget");
 
-        assertThatThrownBy(() -> client.createGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId())
+        assertThatThrownBy(() -> SERVICE.client().createGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId())
                 .name("RefundTarget").targetConfiguration(t -> t.mcp(m -> m.lambda(l -> l.lambdaArn("arn:aws:lambda:us-west-2:123456789012:function:x")
                         .toolSchema(s -> s.inlinePayload(List.of())))))))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> client.createGateway(b -> b.name("bad_name").roleArn("arn:aws:iam::123456789012:role/R")
+        assertThatThrownBy(() -> SERVICE.client().createGateway(b -> b.name("bad_name").roleArn("arn:aws:iam::123456789012:role/R")
                 .protocolType("MCP").authorizerType(AuthorizerType.NONE))).isInstanceOf(ValidationException.class);
 
-        client.deleteGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId()).targetId(target.targetId()));
-        client.deleteGateway(b -> b.gatewayIdentifier(gw.gatewayId()));
-        assertThatThrownBy(() -> client.getGateway(b -> b.gatewayIdentifier(gw.gatewayId())))
+        SERVICE.client().deleteGatewayTarget(b -> b.gatewayIdentifier(gw.gatewayId()).targetId(target.targetId()));
+        SERVICE.client().deleteGateway(b -> b.gatewayIdentifier(gw.gatewayId()));
+        assertThatThrownBy(() -> SERVICE.client().getGateway(b -> b.gatewayIdentifier(gw.gatewayId())))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 }

@@ -68,6 +68,22 @@ class ApplicationGenerationTest {
             JsonNode settled = http.pollUntil("/policy-engines/" + engineId + "/policies/" + policy.body().get("policyId").asText(),
                     b -> !"CREATING".equals(b.path("status").asText()), Duration.ofSeconds(10)).body();
             assertThat(settled.get("status").asText()).as(settled.toString()).isEqualTo("ACTIVE");
+
+            // GetPolicyGeneration reads the generation and its engine in one statement (clients poll it): the
+            // generations of a deleted engine are gone with it
+            String shortLived = http.post("/policy-engines", "{\"name\": \"ShortLived\"}").body().get("policyEngineId").asText();
+            String orphans = "/policy-engines/" + shortLived + "/policy-generations";
+            start.put("name", "orphan");
+            String orphan = orphans + "/" + http.post(orphans, start.toString()).body().get("policyGenerationId").asText();
+            assertThat(http.pollUntil(orphan, b -> !"GENERATING".equals(b.path("status").asText()), Duration.ofSeconds(20))
+                    .body().get("status").asText()).isEqualTo("GENERATED");
+            assertThat(http.send("DELETE", "/policy-engines/" + shortLived, null).status()).isIn(200, 202, 204);
+            for (String path : new String[] {orphan, orphan + "/assets"}) {
+                Http.Response gone = http.get(path);
+                assertThat(gone.status()).as(path).isEqualTo(404);
+                assertThat(gone.errorType()).isEqualTo("ResourceNotFoundException");
+                assertThat(gone.body().path("message").asText()).contains("Policy engine " + shortLived);
+            }
         }
     }
 }

@@ -58,17 +58,18 @@ final class GenerationTestServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Cedar cedar = new Cedar();
         Idempotency idempotency = new Idempotency(database.jdbc(), clock);
+        com.cedarauthoring.audit.AuditTrail audit = new com.cedarauthoring.audit.JdbcAuditTrail(database.jdbc(), ids, clock);
         PolicyEngineService engines = new PolicyEngineService(new JdbcPolicyStore(database.jdbc()),
-                database.transactions(), idempotency, arns, ids, clock);
+                database.transactions(), audit, idempotency, arns, ids, clock);
         GatewayService gateways = new GatewayService(new JdbcGatewayStore(database.jdbc()), database.transactions(),
-                idempotency, engines::existsWithArn, cedar, arns, ids, clock);
+                audit, idempotency, engines::existsWithArn, cedar, arns, ids, clock);
         // Reuse what an earlier run in this data directory created (restart after a crash).
         String gatewayArn = gateways.listGateways(PageRequest.first(1)).items().stream().findFirst()
                 .map(Gateway::gatewayArn).orElseGet(() -> createGateway(gateways));
         String engineId = engines.list(PageRequest.first(1)).items().stream().findFirst()
                 .map(e -> e.policyEngineId())
-                .orElseGet(() -> engines.create("TestEngine", Optional.empty(), Optional.empty()).policyEngineId());
-        GenerationModule generation = GenerationModule.start(database, idempotency, gateways, engines,
+                .orElseGet(() -> engines.create(com.cedarauthoring.identity.Principal.localUser(), "TestEngine", Optional.empty(), Optional.empty()).policyEngineId());
+        GenerationModule generation = GenerationModule.start(database, audit, idempotency, gateways, engines,
                 new RequirementSplitter()::split, translator, cedar, arns, ids, clock, settings);
         List<RouteModule> routes = List.of(new GenerationRoutes(generation.service()));
         Javalin http = ApiApp.create("127.0.0.1", routes).start(port);
@@ -82,8 +83,8 @@ final class GenerationTestServer implements AutoCloseable {
                      "authorizerType": "CUSTOM_JWT",
                      "authorizerConfiguration": {"customJWTAuthorizer": {"discoveryUrl": "https://idp.example.com/.well-known/openid-configuration", "allowedAudience": ["a"]}}}
                     """);
-            Gateway gateway = gateways.createGateway(gw);
-            gateways.createTarget(gateway.gatewayId(), (ObjectNode) Json.mapper().readTree(REFUND_TARGET));
+            Gateway gateway = gateways.createGateway(com.cedarauthoring.identity.Principal.localUser(), gw);
+            gateways.createTarget(com.cedarauthoring.identity.Principal.localUser(), gateway.gatewayId(), (ObjectNode) Json.mapper().readTree(REFUND_TARGET));
             return gateway.gatewayArn();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

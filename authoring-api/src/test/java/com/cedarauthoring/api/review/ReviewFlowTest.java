@@ -67,6 +67,7 @@ class ReviewFlowTest {
         assertThat(review.get("reviewer").asText()).isEqualTo("rita");
         assertThat(review.get("edited").asBoolean()).isFalse();
         assertThat(review.has("difference")).isFalse();
+        assertThat(review.has("selfApproval")).as("four-eyes held: not a self-approval").isFalse();
         assertThat(review.get("statementSha256").asText()).isEqualTo(AuditEntry.sha256(g.statement(0)));
         String policyId = r.body().at("/policy/policyId").asText();
         assertThat(r.body().at("/policy/status").asText()).isEqualTo("ACTIVE");
@@ -87,9 +88,12 @@ class ReviewFlowTest {
         assertThat(again.errorType()).isEqualTo("ConflictException");
         assertThat(rita.get(fx.reviewsPath(g, 0)).body().get("reviews")).hasSize(1);
 
-        // audit: who started it, who approved it, the policy it created, with the statement hash
-        assertThat(events("resourceArn", g.arn())).extracting(e -> e.get("principal").asText() + " " + e.get("action").asText())
-                .containsExactly("alice POST /policy-engines/{policyEngineId}/policy-generations");
+        // audit: who started it, the service finishing it for her, who approved it, the policy it created
+        List<JsonNode> generationEvents = events("resourceArn", g.arn());
+        assertThat(generationEvents).extracting(e -> e.get("principal").asText() + " " + e.get("action").asText())
+                .containsExactly("alice StartPolicyGeneration", "system CompletePolicyGeneration");
+        assertThat(generationEvents.get(1).at("/details/requestedBy").asText()).isEqualTo("alice");
+        assertThat(generationEvents.get(1).at("/details/status").asText()).isEqualTo("GENERATED");
         List<JsonNode> assetEvents = events("resourceArn", g.assetArn(0));
         assertThat(assetEvents).hasSize(1);
         assertThat(assetEvents.get(0).get("principal").asText()).isEqualTo("rita");

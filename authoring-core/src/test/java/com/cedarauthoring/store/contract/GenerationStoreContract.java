@@ -13,6 +13,9 @@ import com.cedarauthoring.generation.GenerationWorker;
 import com.cedarauthoring.generation.JdbcGenerationStore;
 import com.cedarauthoring.generation.PolicyGeneration;
 import com.cedarauthoring.naming.Ids;
+import com.cedarauthoring.policy.JdbcPolicyStore;
+import com.cedarauthoring.policy.PolicyEngine;
+import com.cedarauthoring.policy.PolicyStatus;
 import com.cedarauthoring.store.PageRequest;
 import com.cedarauthoring.translate.Alignment;
 import com.cedarauthoring.translate.Provenance;
@@ -37,10 +40,29 @@ abstract class GenerationStoreContract extends StoreContract {
     @BeforeEach
     void store() {
         store = new JdbcGenerationStore(database().jdbc());
+        // generations are found through their engine: one that was deleted takes its generations with it
+        new JdbcPolicyStore(database().jdbc()).insertEngine(new PolicyEngine(ENGINE, "Engine", "arn:engine/" + ENGINE,
+                null, null, PolicyStatus.ACTIVE, List.of(), T0, T0));
+    }
+
+    static final String ENGINE = "Engine-0000000000";
+
+    @Test
+    void aGenerationIsFoundOnlyThroughItsExistingEngine() {
+        store.insert(generating("g0-0000000000"));
+        assertThat(store.find(ENGINE, "g0-0000000000")).isPresent();
+        assertThat(store.find("Other-0000000000", "g0-0000000000")).as("another engine's id").isEmpty();
+        database().jdbc().update("DELETE FROM policy_engines WHERE policy_engine_id = ?", ENGINE);
+        assertThat(store.find(ENGINE, "g0-0000000000")).as("its engine was deleted").isEmpty();
+        assertThat(store.findById("g0-0000000000")).as("the job still finds it by id").isPresent();
+    }
+
+    com.cedarauthoring.audit.JdbcAuditTrail trail() {
+        return new com.cedarauthoring.audit.JdbcAuditTrail(database().jdbc(), Ids.secureRandom(), Clock.systemUTC());
     }
 
     static PolicyGeneration generating(String id) {
-        return new PolicyGeneration("Engine-0000000000", id, "gen", "arn:gen/" + id, "arn:gw", "Allow it.",
+        return new PolicyGeneration(ENGINE, id, "gen", "arn:gen/" + id, "arn:gw", "Allow it.",
                 GenerationStatus.GENERATING, List.of(), Optional.empty(), T0, T0);
     }
 
@@ -66,7 +88,7 @@ abstract class GenerationStoreContract extends StoreContract {
         PolicyGeneration g = store.findById("g1-0000000000").orElseThrow();
         assertThat(g.status()).isEqualTo(GenerationStatus.GENERATED);
         assertThat(g.updatedAt()).isEqualTo(T0.plusSeconds(1));
-        assertThat(store.find("Engine-0000000000", "g1-0000000000", "a-0000000002").orElseThrow().findings())
+        assertThat(store.find(ENGINE, "g1-0000000000", "a-0000000002").orElseThrow().findings())
                 .extracting(Finding::type).containsExactly(FindingType.NOT_TRANSLATABLE);
     }
 
@@ -80,7 +102,7 @@ abstract class GenerationStoreContract extends StoreContract {
 
     @Test
     void insertAndScheduleCommitOrRollBackTogether() {
-        GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), Clock.systemUTC(),
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), trail(), null, null, Ids.seeded(1), Clock.systemUTC(),
                 GenerationSettings.defaults());
         GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
         try {
@@ -107,7 +129,7 @@ abstract class GenerationStoreContract extends StoreContract {
     void sweepFailsOnlyOverdueGenerations() {
         store.insert(generating("g5-0000000000"));
         Clock late = Clock.fixed(T0.plus(Duration.ofSeconds(61)), java.time.ZoneOffset.UTC);
-        GenerationWorker worker = new GenerationWorker(store, null, null, Ids.seeded(1), late, GenerationSettings.defaults());
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), trail(), null, null, Ids.seeded(1), late, GenerationSettings.defaults());
         assertThat(worker.sweepOverdue()).isGreaterThanOrEqualTo(1);
         assertThat(store.findById("g5-0000000000").orElseThrow().statusReasons().get(0)).contains("did not finish within 60 seconds");
     }

@@ -54,4 +54,12 @@ class H2StoreContractTest {
             return db;
         }
     }
+
+    @Nested
+    class Audit extends AuditContract {
+        @Override
+        protected Database database() {
+            return db;
+        }
+    }
 }

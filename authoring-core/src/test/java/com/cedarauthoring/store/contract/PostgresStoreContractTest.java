@@ -58,4 +58,12 @@ class PostgresStoreContractTest {
             return db;
         }
     }
+
+    @Nested
+    class Audit extends AuditContract {
+        @Override
+        protected Database database() {
+            return db;
+        }
+    }
 }

@@ -4,21 +4,15 @@ import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.cedar.est.EstReader;
 import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.findings.Span;
-import com.cedarauthoring.gateway.AuthorizerType;
-import com.cedarauthoring.gateway.SchemaDeriver;
 import com.cedarauthoring.gateway.GatewaySchema;
-import com.cedarauthoring.gateway.ToolDefinitions;
 import com.cedarauthoring.grounding.GroundingCheck;
 import com.cedarauthoring.grounding.GroundingResult;
-import com.cedarauthoring.json.Json;
 import com.cedarauthoring.translate.Alignment;
 import com.cedarauthoring.translate.Candidate;
 import com.cedarauthoring.translate.Requirement;
 import com.cedarauthoring.translate.TranslationOutcome;
 import com.cedarauthoring.translate.TranslationRequest;
 import com.cedarauthoring.translate.rules.RulesTranslator;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,18 +51,9 @@ public class GroundingBenchmark {
     private int next;
 
     @Setup
-    public void setUp() throws Exception {
+    public void setUp() {
         translator = new RulesTranslator(cedar);
-        JsonNode fixture;
-        try (InputStream in = GroundingBenchmark.class.getClassLoader().getResourceAsStream("fixtures/gateways/refund.json")) {
-            fixture = Json.mapper().readTree(in);
-        }
-        List<SchemaDeriver.TargetTools> tools = new ArrayList<>();
-        for (JsonNode t : fixture.path("targets")) {
-            tools.add(new SchemaDeriver.TargetTools(t.path("name").asText(), ToolDefinitions.of(t.path("targetConfiguration"))));
-        }
-        schema = new SchemaDeriver(cedar).derive("arn:aws:bedrock-agentcore:us-west-2:123456789012:gateway/bench",
-                AuthorizerType.CUSTOM_JWT, tools);
+        schema = RefundGateway.schema(cedar);
         String[] roles = {"clerk", "auditor", "support", "manager"};
         for (int i = 0; i < 64; i++) {
             String s = "Allow users with role " + roles[i % 4] + " to process refunds when the amount is under $"

@@ -23,9 +23,8 @@ import com.cedarpolicy.value.PrimBool;
 import com.cedarpolicy.value.PrimLong;
 import com.cedarpolicy.value.PrimString;
 import com.cedarpolicy.value.Value;
-import com.cedarauthoring.gateway.Attribute;
-import com.cedarauthoring.gateway.CedarType;
-import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.cedar.est.EstReader;
+import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -65,6 +64,7 @@ public final class Cedar {
     private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
     // EST extraction crosses JNI twice; analysis, explanation and examples all ask for the same policy
     private final Cache<String, JsonNode> ests = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, PolicyView> views = Caffeine.newBuilder().maximumSize(10_000).build();
     // Within one generation the same policy text is parsed and formatted several times (translator,
     // candidate check, validation); each is a JNI call. Kept by text, bounded by characters, not entries,
     // because a policy may be as large as CedarLimits allows.
@@ -115,7 +115,7 @@ public final class Cedar {
      *
      * @return Cedar's messages; empty when the policy parses, is a single policy and validates
      */
-    public List<String> validate(GatewaySchema schema, String policyText) {
+    public List<String> validate(CedarSchema schema, String policyText) {
         return nativeStack.call(() -> {
             String schemaText = singleActionOf(policyText).flatMap(schema::cedarTextFor).orElse(schema.cedarText());
             return validateNow(schemaText, policyText);
@@ -125,9 +125,9 @@ public final class Cedar {
     /** The action id of a policy scoped {@code action == AgentCore::Action::"..."}, if it is one. */
     private Optional<String> singleActionOf(String policyText) {
         try {
-            JsonNode action = ests.get(policyText, this::parseEstNow).path("action");
-            if ("==".equals(action.path("op").asText()) && action.path("entity").path("type").asText().endsWith("Action")) {
-                return Optional.of(action.path("entity").path("id").asText());
+            if (EstReader.read(ests.get(policyText, this::parseEstNow)).action() instanceof PolicyView.ActionScope.Eq eq
+                    && eq.action().type().endsWith("Action")) {
+                return Optional.of(eq.action().id());
             }
         } catch (IllegalArgumentException notOnePolicy) {
             // validation against the full schema reports the problem with Cedar's own message
@@ -135,7 +135,7 @@ public final class Cedar {
         return Optional.empty();
     }
 
-    /** As {@link #validate(GatewaySchema, String)} with a schema in Cedar syntax. */
+    /** As {@link #validate(CedarSchema, String)} with a schema in Cedar syntax. */
     public List<String> validate(String cedarSchemaText, String policyText) {
         return nativeStack.call(() -> validateNow(cedarSchemaText, policyText));
     }
@@ -191,6 +191,17 @@ public final class Cedar {
         return (known != null ? known : nativeStack.call(() -> ests.get(policyText, this::parseEstNow))).deepCopy();
     }
 
+    /**
+     * The typed view of one policy (its EST read once; cached by text, immutable, so shared).
+     *
+     * @throws IllegalArgumentException when the text is not exactly one policy
+     */
+    public PolicyView view(String policyText) {
+        PolicyView known = policyText == null ? null : views.getIfPresent(policyText);
+        return known != null ? known
+                : nativeStack.call(() -> views.get(policyText, text -> EstReader.read(ests.get(text, this::parseEstNow))));
+    }
+
     private JsonNode parseEstNow(String policyText) {
         Optional<String> tooLarge = CedarLimits.checkPolicy(policyText);
         if (tooLarge.isPresent()) {
@@ -243,7 +254,7 @@ public final class Cedar {
      * Evaluates a request against named policies (id -> text). The input is typed with the action's
      * schema when one is given, so JSON numbers on {@code decimal} attributes become Cedar decimals.
      */
-    public Decision authorize(Map<String, String> policies, AuthRequest request, Optional<GatewaySchema> schema) {
+    public Decision authorize(Map<String, String> policies, AuthRequest request, Optional<? extends CedarSchema> schema) {
         return nativeStack.call(() -> authorizeNow(policySet(policies), request, schema));
     }
 
@@ -252,12 +263,12 @@ public final class Cedar {
      * native side once, which makes each decision an order of magnitude cheaper (semantic comparison).
      */
     public List<Decision> authorizeAll(Map<String, String> policies, List<AuthRequest> requests,
-                                       Optional<GatewaySchema> schema) {
+                                       Optional<? extends CedarSchema> schema) {
         return nativeStack.call(() -> authorizeAllNow(policies, requests, schema));
     }
 
     private List<Decision> authorizeAllNow(Map<String, String> policies, List<AuthRequest> requests,
-                                           Optional<GatewaySchema> schema) {
+                                           Optional<? extends CedarSchema> schema) {
         PolicySet set = policySet(policies);
         if (requests.size() > 20) {
             try {
@@ -294,7 +305,7 @@ public final class Cedar {
     }
 
     /** Evaluates one request against a prepared set (see {@link #authorize(Map, AuthRequest, Optional)}). */
-    public Decision authorize(PreparedPolicies policies, AuthRequest request, Optional<GatewaySchema> schema) {
+    public Decision authorize(PreparedPolicies policies, AuthRequest request, Optional<? extends CedarSchema> schema) {
         return nativeStack.call(() -> authorizeNow(policies.set(), request, schema));
     }
 
@@ -349,14 +360,13 @@ public final class Cedar {
         return new PolicySet(set);
     }
 
-    private Decision authorizeNow(PolicySet set, AuthRequest request, Optional<GatewaySchema> schema) {
+    private Decision authorizeNow(PolicySet set, AuthRequest request, Optional<? extends CedarSchema> schema) {
         EntityUID principal = uid(request.principalType(), request.principalId());
         EntityUID action = uid("Action", request.actionId());
         EntityUID resource = uid("Gateway", request.gatewayArn());
         Entity principalEntity = principalEntity(principal, request);
         Entity resourceEntity = resourceEntity(resource);
-        Optional<CedarType.RecordType> inputType = schema.flatMap(s -> s.action(request.actionId()))
-                .map(a -> a.input());
+        Optional<CedarType.RecordType> inputType = schema.flatMap(s -> s.inputOf(request.actionId()));
         Map<String, Value> context = new HashMap<>();
         context.put("input", toValue(request.input(), inputType.map(t -> (CedarType) t)));
         try {
@@ -382,7 +392,7 @@ public final class Cedar {
      */
     private static Entity actionEntity(String actionId) {
         Set<EntityUID> parents = new HashSet<>();
-        if (actionId.contains(com.cedarauthoring.gateway.ToolAction.SEPARATOR)) {
+        if (actionId.contains(CedarSchema.ACTION_SEPARATOR)) {
             parents.add(uid("Action", targetOf(actionId)));
         } else if (!actionId.equals("CallTool")) {
             parents.add(uid("Action", "CallTool"));
@@ -402,12 +412,12 @@ public final class Cedar {
     }
 
     private static String targetOf(String actionId) {
-        int i = actionId.indexOf(com.cedarauthoring.gateway.ToolAction.SEPARATOR);
+        int i = actionId.indexOf(CedarSchema.ACTION_SEPARATOR);
         return i < 0 ? "CallTool" : actionId.substring(0, i);
     }
 
     private static EntityUID uid(String type, String id) {
-        return TYPES.computeIfAbsent(type, t -> EntityTypeName.parse(GatewaySchema.NAMESPACE + "::" + t)
+        return TYPES.computeIfAbsent(type, t -> EntityTypeName.parse(CedarSchema.NAMESPACE + "::" + t)
                 .orElseThrow(() -> new IllegalArgumentException("bad entity type " + t))).of(id);
     }
 

@@ -2,14 +2,14 @@ package com.cedarauthoring.explain;
 
 import com.cedarauthoring.cedar.AuthRequest;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.cedar.Decision;
-import com.cedarauthoring.findings.ConditionFacts;
+import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.findings.ConditionFacts.Key;
-import com.cedarauthoring.gateway.CedarType;
+import com.cedarauthoring.findings.ConditionFacts;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import com.cedarauthoring.semantics.RequestGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,16 +36,16 @@ public final class DecisionExamples {
 
 
     public List<DecisionExample> examples(String cedarPolicy, GatewaySchema schema) {
-        JsonNode est = cedar.est(cedarPolicy);
-        Optional<ToolAction> tool = firstTool(est.path("action"), schema);
-        String actionId = tool.map(ToolAction::actionId).orElse(est.path("action").path("entity").path("id").asText("CallTool"));
+        PolicyView policy = cedar.view(cedarPolicy);
+        Optional<ToolAction> tool = firstTool(policy.action(), schema);
+        String actionId = tool.map(ToolAction::actionId).orElse(singleId(policy.action()).orElse("CallTool"));
         CedarType.RecordType type = tool.map(ToolAction::input).orElse(new CedarType.RecordType(List.of()));
         ObjectNode base = RequestGenerator.neutral(type);
         boolean tags = schema.authorizer().principalHasTags();
         String principal = schema.authorizer().principalEntity();
-        ConditionFacts facts = ConditionFacts.of(est);
+        ConditionFacts facts = ConditionFacts.of(policy);
         // a forbid alone denies everything; show what it blocks against a background that allows the rest
-        boolean forbid = "forbid".equals(est.path("effect").asText());
+        boolean forbid = policy.effect() == PolicyView.Effect.FORBID;
         Map<String, String> policies = forbid
                 ? Map.of("policy", cedarPolicy, "background", "permit (principal, action, resource);")
                 : Map.of("policy", cedarPolicy);
@@ -115,13 +115,14 @@ public final class DecisionExamples {
         return v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(v);
     }
 
-    private static Optional<ToolAction> firstTool(JsonNode action, GatewaySchema schema) {
-        List<String> ids = new ArrayList<>();
-        if (action.has("entities")) {
-            action.path("entities").forEach(e -> ids.add(e.path("id").asText()));
-        } else if (action.has("entity")) {
-            ids.add(action.path("entity").path("id").asText());
-        } else {
+    /** The one action or group id of {@code action == A} / {@code action in G}. */
+    private static Optional<String> singleId(PolicyView.ActionScope action) {
+        return action instanceof PolicyView.ActionScope.InList ? Optional.empty() : action.ids().stream().findFirst();
+    }
+
+    private static Optional<ToolAction> firstTool(PolicyView.ActionScope action, GatewaySchema schema) {
+        List<String> ids = action.ids();
+        if (ids.isEmpty()) {
             return schema.actions().stream().findFirst();
         }
         Map<String, ToolAction> byId = new LinkedHashMap<>();

@@ -1,25 +1,30 @@
 package com.cedarauthoring.explain;
 
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.est.Expr;
+import com.cedarauthoring.cedar.est.Op;
+import com.cedarauthoring.cedar.est.PolicyView;
+import com.cedarauthoring.cedar.est.PolicyView.ActionScope;
+import com.cedarauthoring.cedar.est.PolicyView.EntityRef;
+import com.cedarauthoring.cedar.est.PolicyView.Scope;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Cedar to plain English for reviewers, from the policy's EST: who, which tools, which gateway, and
- * the conditions in words. Presence guards ({@code has}, {@code hasTag}) that only protect another
+ * Cedar to plain English for reviewers, from the policy's typed view: who, which tools, which gateway,
+ * and the conditions in words. Presence guards ({@code has}, {@code hasTag}) that only protect another
  * condition on the same field are left out, since the sentence already implies them.
  */
 public final class Explainer {
-    private static final Map<String, String> COMPARISONS = Map.of(
-            "==", "is", "!=", "is not", "<", "is less than", "<=", "is at most", ">", "is greater than",
-            ">=", "is at least");
-    private static final Map<String, String> DECIMAL_METHODS = Map.of(
-            "lessThan", "<", "lessThanOrEqual", "<=", "greaterThan", ">", "greaterThanOrEqual", ">=");
+    private static final Map<Op, String> COMPARISONS = Map.of(
+            Op.EQ, "is", Op.NE, "is not", Op.LT, "is less than", Op.LE, "is at most", Op.GT, "is greater than",
+            Op.GE, "is at least");
+    private static final Set<String> NOT_PRINCIPAL = Set.of("context", "resource", "action");
 
     private final Cedar cedar;
 
@@ -27,33 +32,32 @@ public final class Explainer {
         this.cedar = cedar;
     }
 
-
     public String explain(String cedarPolicy, GatewaySchema schema) {
-        JsonNode est = cedar.est(cedarPolicy);
-        boolean permit = "permit".equals(est.path("effect").asText());
+        PolicyView policy = cedar.view(cedarPolicy);
+        boolean permit = policy.effect() == PolicyView.Effect.PERMIT;
         List<String> principalParts = new ArrayList<>();
         List<String> whenParts = new ArrayList<>();
         List<String> unlessParts = new ArrayList<>();
-        for (JsonNode c : est.path("conditions")) {
-            List<JsonNode> conjuncts = new ArrayList<>();
-            flattenAnd(c.path("body"), conjuncts);
-            if ("unless".equals(c.path("kind").asText())) {
+        for (PolicyView.Clause c : policy.conditions()) {
+            List<Expr> conjuncts = new ArrayList<>();
+            flattenAnd(c.body(), conjuncts);
+            if (c.unless()) {
                 unlessParts.add(joinConjuncts(conjuncts));
                 continue;
             }
-            List<JsonNode> kept = withoutGuards(conjuncts);
-            for (JsonNode j : kept) {
+            List<Expr> kept = withoutGuards(conjuncts);
+            for (Expr j : kept) {
                 // a lone "or" needs no parentheses; one among several conditions does
                 (onlyPrincipal(j) ? principalParts : whenParts).add(english(j, kept.size() > 1));
             }
         }
         StringBuilder sb = new StringBuilder(permit ? "Allows " : "Forbids ");
-        sb.append(principal(est.path("principal")));
+        sb.append(principal(policy.principal()));
         if (!principalParts.isEmpty()) {
             sb.append(" whose ").append(String.join(" and whose ", principalParts));
         }
-        sb.append(permit ? " to call " : " from calling ").append(actions(est.path("action"), schema));
-        sb.append(' ').append(resource(est.path("resource")));
+        sb.append(permit ? " to call " : " from calling ").append(actions(policy.action(), schema));
+        sb.append(' ').append(resource(policy.resource()));
         if (!whenParts.isEmpty()) {
             sb.append(" when ").append(String.join(" and ", whenParts));
         }
@@ -66,39 +70,39 @@ public final class Explainer {
         return sb.append('.').toString();
     }
 
-    private static String principal(JsonNode p) {
-        return switch (p.path("op").asText()) {
-            case "is" -> switch (p.path("entity_type").asText()) {
+    private static String principal(Scope p) {
+        if (p instanceof Scope.Is is) {
+            return switch (is.entityType()) {
                 case "AgentCore::OAuthUser" -> "OAuth users";
                 case "AgentCore::IamEntity" -> "IAM callers";
-                default -> p.path("entity_type").asText() + " principals";
+                default -> is.entityType() + " principals";
             };
-            case "==" -> "the principal " + p.path("entity").path("id").asText();
-            case "All" -> "every caller";
-            default -> "the principal " + p;
-        };
+        }
+        if (p instanceof Scope.Eq eq) {
+            return "the principal " + eq.entity().id();
+        }
+        if (p instanceof Scope.In in) {
+            return "principals in " + entity(in.entity());
+        }
+        return p instanceof Scope.Any ? "every caller" : "the principal " + ((Scope.Other) p).op();
     }
 
-    private static String actions(JsonNode a, GatewaySchema schema) {
-        switch (a.path("op").asText()) {
-            case "==":
-                return tool(a.path("entity").path("id").asText(), schema);
-            case "in":
-                if (a.has("entities")) {
-                    List<String> tools = new ArrayList<>();
-                    a.path("entities").forEach(e -> tools.add(tool(e.path("id").asText(), schema)));
-                    return tools.size() == 1 ? tools.get(0) : "any of " + joinList(tools, "or");
-                }
-                String id = a.path("entity").path("id").asText();
-                if (schema.action(id).isPresent()) {
-                    return tool(id, schema);
-                }
-                return id.equals("CallTool") ? "any tool of the gateway" : "any tool of target " + id;
-            case "All":
-                return "any tool";
-            default:
-                return "the actions " + a;
+    private static String actions(ActionScope a, GatewaySchema schema) {
+        if (a instanceof ActionScope.Eq eq) {
+            return tool(eq.action().id(), schema);
         }
+        if (a instanceof ActionScope.InList list) {
+            List<String> tools = list.actions().stream().map(e -> tool(e.id(), schema)).toList();
+            return tools.size() == 1 ? tools.get(0) : "any of " + joinList(tools, "or");
+        }
+        if (a instanceof ActionScope.InGroup g) {
+            String id = g.group().id();
+            if (schema.action(id).isPresent()) {
+                return tool(id, schema);
+            }
+            return id.equals("CallTool") ? "any tool of the gateway" : "any tool of target " + id;
+        }
+        return a instanceof ActionScope.Any ? "any tool" : "the actions " + ((ActionScope.Other) a).op();
     }
 
     private static String tool(String actionId, GatewaySchema schema) {
@@ -110,35 +114,39 @@ public final class Explainer {
         return actionId + " (" + t.get().toolName() + desc + ")";
     }
 
-    private static String resource(JsonNode r) {
-        return switch (r.path("op").asText()) {
-            case "==" -> "on gateway " + r.path("entity").path("id").asText();
-            case "All" -> "on any gateway";
-            case "is" -> "on any " + r.path("entity_type").asText();
-            default -> "on " + r;
-        };
+    private static String resource(Scope r) {
+        if (r instanceof Scope.Eq eq) {
+            return "on gateway " + eq.entity().id();
+        }
+        if (r instanceof Scope.Is is) {
+            return "on any " + is.entityType();
+        }
+        if (r instanceof Scope.In in) {
+            return "on resources in " + entity(in.entity());
+        }
+        return r instanceof Scope.Any ? "on any gateway" : "on " + ((Scope.Other) r).op();
     }
 
-    private static void flattenAnd(JsonNode e, List<JsonNode> out) {
-        if (e.has("&&")) {
-            flattenAnd(e.path("&&").path("left"), out);
-            flattenAnd(e.path("&&").path("right"), out);
+    private static void flattenAnd(Expr e, List<Expr> out) {
+        if (e instanceof Expr.And and) {
+            flattenAnd(and.left(), out);
+            flattenAnd(and.right(), out);
         } else {
             out.add(e);
         }
     }
 
-    private String joinConjuncts(List<JsonNode> conjuncts) {
+    private String joinConjuncts(List<Expr> conjuncts) {
         List<String> parts = withoutGuards(conjuncts).stream().map(j -> english(j, true)).toList();
         return String.join(" and ", parts);
     }
 
     /** Drops {@code has f} / {@code hasTag(k)} when another conjunct uses the same field. */
-    private static List<JsonNode> withoutGuards(List<JsonNode> conjuncts) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode j : conjuncts) {
-            String guarded = guardedField(j);
-            if (guarded != null && conjuncts.stream().anyMatch(o -> o != j && o.toString().contains(guarded))) {
+    private static List<Expr> withoutGuards(List<Expr> conjuncts) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr j : conjuncts) {
+            Optional<Expr> guarded = guardedField(j);
+            if (guarded.isPresent() && conjuncts.stream().anyMatch(o -> o != j && o.mentions(guarded.get()))) {
                 continue;
             }
             out.add(j);
@@ -146,93 +154,99 @@ public final class Explainer {
         return out.isEmpty() ? conjuncts : out;
     }
 
-    private static String guardedField(JsonNode j) {
-        if (j.has("has")) {
-            return "{\".\":{\"left\":" + j.path("has").path("left") + ",\"attr\":\"" + j.path("has").path("attr").asText() + "\"}}";
+    /** The field a presence test guards: {@code e.f} for {@code e has f}, {@code e.getTag(k)} for {@code e.hasTag(k)}. */
+    private static Optional<Expr> guardedField(Expr j) {
+        if (j instanceof Expr.Has h) {
+            return Optional.of(new Expr.Attr(h.left(), h.attr()));
         }
-        if (j.has("hasTag")) {
-            return "{\"getTag\":" + j.path("hasTag") + "}";
+        if (j instanceof Expr.HasTag h) {
+            return Optional.of(new Expr.GetTag(h.left(), h.key()));
         }
-        return null;
+        return Optional.empty();
     }
 
-    private static boolean onlyPrincipal(JsonNode j) {
-        String s = j.toString();
-        return s.contains("{\"Var\":\"principal\"}") && !s.contains("{\"Var\":\"context\"}")
-                && !s.contains("{\"Var\":\"resource\"}") && !s.contains("{\"Var\":\"action\"}");
+    private static boolean onlyPrincipal(Expr j) {
+        Set<String> vars = j.variables();
+        return vars.contains("principal") && vars.stream().noneMatch(NOT_PRINCIPAL::contains);
     }
 
     /** English for one expression; nested says whether an "or" needs grouping. */
-    private String english(JsonNode e, boolean nested) {
-        String op = e.fieldNames().hasNext() ? e.fieldNames().next() : "";
-        JsonNode a = e.path(op);
-        switch (op) {
-            case "&&": {
-                List<JsonNode> parts = new ArrayList<>();
-                flattenAnd(e, parts);
-                return String.join(" and ", withoutGuards(parts).stream().map(p -> english(p, true)).toList());
-            }
-            case "||": {
-                String s = disjunct(a.path("left")) + " or " + disjunct(a.path("right"));
-                return nested ? "(" + s + ")" : s;
-            }
-            case "!":
-                return negated(a.path("arg"));
-            case "Value":
-                return a.isBoolean() ? (a.booleanValue() ? "always" : "never") : value(a);
-            case "has":
-                return subject(e.path("has").path("left"), a.path("attr").asText()) + " is provided";
-            case "hasTag":
-                return "has a " + a.path("right").path("Value").asText() + " tag";
-            case "==", "!=", "<", "<=", ">", ">=": {
-                Optional<String> l = term(a.path("left"));
-                if (l.isPresent() || literalText(a.path("right")).isPresent()) {
-                    return term(a.path("left")).orElse(english(a.path("left"), true)) + " " + COMPARISONS.get(op) + " "
-                            + literalText(a.path("right")).orElse(english(a.path("right"), true));
-                }
-                return english(a.path("left"), true) + " " + COMPARISONS.get(op) + " " + english(a.path("right"), true);
-            }
-            case "lessThan", "lessThanOrEqual", "greaterThan", "greaterThanOrEqual":
-                return operand(a.get(0)) + " " + COMPARISONS.get(DECIMAL_METHODS.get(op)) + " " + operand(a.get(1));
-            case "contains":
-                if (a.path("left").has("Set")) {
-                    return operand(a.path("right")) + " is one of " + setText(a.path("left"));
-                }
-                return operand(a.path("left")) + " contains " + operand(a.path("right"));
-            case "containsAll":
-                return operand(a.path("left")) + " contains all of " + operand(a.path("right"));
-            case "containsAny":
-                return operand(a.path("left")) + " contains any of " + operand(a.path("right"));
-            case "like":
-                return operand(a.path("left")) + " " + like(a.path("pattern"));
-            case ".", "getTag", "Var":
-                return operand(e) + " is true";
-            case "is":
-                return operand(a.path("left")) + " is a " + a.path("entity_type").asText();
-            default:
-                return "the condition " + e;
+    private String english(Expr e, boolean nested) {
+        if (e instanceof Expr.And) {
+            List<Expr> parts = new ArrayList<>();
+            flattenAnd(e, parts);
+            return String.join(" and ", withoutGuards(parts).stream().map(p -> english(p, true)).toList());
         }
+        if (e instanceof Expr.Or o) {
+            String s = disjunct(o.left()) + " or " + disjunct(o.right());
+            return nested ? "(" + s + ")" : s;
+        }
+        if (e instanceof Expr.Not n) {
+            return negated(n.arg());
+        }
+        if (e instanceof Expr.Lit l && l.value() instanceof Boolean b) {
+            return b ? "always" : "never";
+        }
+        if (e instanceof Expr.Lit || e instanceof Expr.Entity || e instanceof Expr.Decimal || e instanceof Expr.SetLit) {
+            return literalText(e).orElseThrow();
+        }
+        if (e instanceof Expr.Has h) {
+            return subject(h.left(), h.attr()) + " is provided";
+        }
+        if (e instanceof Expr.HasTag h) {
+            return "has a " + keyText(h.key()) + " tag";
+        }
+        if (e instanceof Expr.Compare c) {
+            return operand(c.left()) + " " + COMPARISONS.get(c.op()) + " " + operand(c.right());
+        }
+        if (e instanceof Expr.Contains c) {
+            if (c.set() instanceof Expr.SetLit set) {
+                return operand(c.element()) + " is one of " + setText(set);
+            }
+            return operand(c.set()) + " contains " + operand(c.element());
+        }
+        if (e instanceof Expr.Like k) {
+            return operand(k.left()) + " " + like(k.parts());
+        }
+        if (e instanceof Expr.Attr || e instanceof Expr.GetTag || e instanceof Expr.Var) {
+            return operand(e) + " is true";
+        }
+        if (e instanceof Expr.Is is) {
+            return operand(is.left()) + " is a " + is.entityType() + is.in().map(g -> " in " + operand(g)).orElse("");
+        }
+        if (e instanceof Expr.Other o && o.operands().size() == 2
+                && (o.op().equals("containsAll") || o.op().equals("containsAny"))) {
+            return operand(o.operands().get(0)) + (o.op().equals("containsAll") ? " contains all of " : " contains any of ")
+                    + operand(o.operands().get(1));
+        }
+        return "the condition " + ((Expr.Other) e).source();
     }
 
     /** An "and" inside an "or" is grouped, so the sentence keeps the policy's precedence. */
-    private String disjunct(JsonNode e) {
+    private String disjunct(Expr e) {
         String s = english(e, false);
-        return e.has("&&") && !s.contains(" and ") ? s : e.has("&&") ? "(" + s + ")" : s;
+        return e instanceof Expr.And && !s.contains(" and ") ? s : e instanceof Expr.And ? "(" + s + ")" : s;
     }
 
-    private String negated(JsonNode e) {
-        String op = e.fieldNames().hasNext() ? e.fieldNames().next() : "";
-        JsonNode a = e.path(op);
-        return switch (op) {
-            case "has" -> subject(a.path("left"), a.path("attr").asText()) + " is not provided";
-            case "hasTag" -> "has no " + a.path("right").path("Value").asText() + " tag";
-            case "contains" -> a.path("left").has("Set")
-                    ? operand(a.path("right")) + " is not one of " + setText(a.path("left"))
-                    : operand(a.path("left")) + " does not contain " + operand(a.path("right"));
-            case "like" -> operand(a.path("left")) + " does not " + baseVerb(like(a.path("pattern")));
-            case "==" -> operand(a.path("left")) + " is not " + operand(a.path("right"));
-            default -> "it is not the case that " + english(e, true);
-        };
+    private String negated(Expr e) {
+        if (e instanceof Expr.Has h) {
+            return subject(h.left(), h.attr()) + " is not provided";
+        }
+        if (e instanceof Expr.HasTag h) {
+            return "has no " + keyText(h.key()) + " tag";
+        }
+        if (e instanceof Expr.Contains c) {
+            return c.set() instanceof Expr.SetLit set
+                    ? operand(c.element()) + " is not one of " + setText(set)
+                    : operand(c.set()) + " does not contain " + operand(c.element());
+        }
+        if (e instanceof Expr.Like k) {
+            return operand(k.left()) + " does not " + baseVerb(like(k.parts()));
+        }
+        if (e instanceof Expr.Compare c && c.op() == Op.EQ) {
+            return operand(c.left()) + " is not " + operand(c.right());
+        }
+        return "it is not the case that " + english(e, true);
     }
 
     private static String baseVerb(String phrase) {
@@ -245,24 +259,11 @@ public final class Explainer {
         return phrase;
     }
 
-    private static String like(JsonNode pattern) {
-        List<String> pieces = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean startsWild = pattern.size() > 0 && pattern.get(0).isTextual();
-        boolean endsWild = pattern.size() > 0 && pattern.get(pattern.size() - 1).isTextual();
-        for (JsonNode p : pattern) {
-            if (p.isTextual()) {
-                if (cur.length() > 0) {
-                    pieces.add(cur.toString());
-                    cur.setLength(0);
-                }
-            } else {
-                cur.append(p.path("Literal").asText());
-            }
-        }
-        if (cur.length() > 0) {
-            pieces.add(cur.toString());
-        }
+    /** A like pattern in words; {@code parts} are literal runs with {@code null} for each wildcard. */
+    private static String like(List<String> parts) {
+        boolean startsWild = !parts.isEmpty() && parts.get(0) == null;
+        boolean endsWild = !parts.isEmpty() && parts.get(parts.size() - 1) == null;
+        List<String> pieces = parts.stream().filter(p -> p != null && !p.isEmpty()).toList();
         if (pieces.size() == 1) {
             String q = "\"" + pieces.get(0) + "\"";
             if (startsWild && endsWild) {
@@ -277,23 +278,27 @@ public final class Explainer {
             return "is exactly " + q;
         }
         StringBuilder sb = new StringBuilder();
-        pattern.forEach(p -> sb.append(p.isTextual() ? "*" : p.path("Literal").asText().replace("*", "\\*")));
+        parts.forEach(p -> sb.append(p == null ? "*" : p.replace("*", "\\*")));
         return "matches the pattern \"" + sb + "\" (* stands for any text)";
     }
 
-    private String operand(JsonNode e) {
+    private String operand(Expr e) {
         return term(e).or(() -> literalText(e)).orElseGet(() -> english(e, true));
     }
 
-    private static String subject(JsonNode left, String attr) {
+    private static String subject(Expr left, String attr) {
         String base = term(left).orElse("");
         return base.isEmpty() || base.equals("the input") ? attr : base + "." + attr;
     }
 
+    private static String keyText(Expr key) {
+        return key instanceof Expr.Lit l ? String.valueOf(l.value()) : "";
+    }
+
     /** The reader's name for an attribute or tag. */
-    private static Optional<String> term(JsonNode e) {
-        if (e.has("getTag") && e.path("getTag").path("right").has("Value")) {
-            return Optional.of(e.path("getTag").path("right").path("Value").asText() + " tag");
+    private static Optional<String> term(Expr e) {
+        if (e instanceof Expr.GetTag g && g.key() instanceof Expr.Lit) {
+            return Optional.of(keyText(g.key()) + " tag");
         }
         Optional<String> path = path(e);
         if (path.isEmpty()) {
@@ -312,46 +317,40 @@ public final class Explainer {
         return Optional.of(p);
     }
 
-    private static Optional<String> path(JsonNode e) {
-        if (e.has("Var")) {
-            return Optional.of(e.path("Var").asText());
+    private static Optional<String> path(Expr e) {
+        if (e instanceof Expr.Var v) {
+            return Optional.of(v.name());
         }
-        if (e.has(".")) {
-            return path(e.path(".").path("left")).map(p -> p + "." + e.path(".").path("attr").asText());
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> literalText(JsonNode e) {
-        if (e.has("Value")) {
-            return Optional.of(value(e.path("Value")));
-        }
-        if (e.has("decimal") && e.path("decimal").size() == 1) {
-            return Optional.of(e.path("decimal").get(0).path("Value").asText());
-        }
-        if (e.has("neg") && e.path("neg").path("arg").has("Value")) {
-            return Optional.of("-" + value(e.path("neg").path("arg").path("Value")));
-        }
-        if (e.has("Set")) {
-            return Optional.of(setText(e));
+        if (e instanceof Expr.Attr a) {
+            return path(a.left()).map(p -> p + "." + a.attr());
         }
         return Optional.empty();
     }
 
-    private static String setText(JsonNode set) {
+    private static Optional<String> literalText(Expr e) {
+        if (e instanceof Expr.Lit l) {
+            return Optional.of(l.value() instanceof String s ? "\"" + s + "\"" : String.valueOf(l.value()));
+        }
+        if (e instanceof Expr.Entity en) {
+            return Optional.of(entity(en.entity()));
+        }
+        if (e instanceof Expr.Decimal d) {
+            return Optional.of(d.value().toString());
+        }
+        if (e instanceof Expr.SetLit set) {
+            return Optional.of(setText(set));
+        }
+        return Optional.empty();
+    }
+
+    private static String setText(Expr.SetLit set) {
         List<String> values = new ArrayList<>();
-        set.path("Set").forEach(v -> values.add(literalText(v).orElse(v.toString())));
+        set.elements().forEach(v -> values.add(literalText(v).or(() -> term(v)).orElse(String.valueOf(v))));
         return joinList(values, "or");
     }
 
-    private static String value(JsonNode v) {
-        if (v.isTextual()) {
-            return "\"" + v.textValue() + "\"";
-        }
-        if (v.isObject() && v.has("__entity")) {
-            return v.path("__entity").path("type").asText() + "::\"" + v.path("__entity").path("id").asText() + "\"";
-        }
-        return v.toString();
+    private static String entity(EntityRef e) {
+        return e.type() + "::\"" + e.id() + "\"";
     }
 
     private static String joinList(List<String> items, String last) {

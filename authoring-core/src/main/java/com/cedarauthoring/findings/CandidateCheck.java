@@ -2,7 +2,6 @@ package com.cedarauthoring.findings;
 
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.cedar.ParseOutcome;
-import com.cedarauthoring.cedar.est.EstReader;
 import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.gateway.GatewaySchema;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ public final class CandidateCheck {
                     List.of("The statement must hold exactly one policy, found " + policies.size() + ".")));
         }
         String policy = cedar.format(policies.get(0));
-        PolicyView view = EstReader.read(cedar.est(policy));
+        PolicyView view = cedar.view(policy);
         Map<FindingCode, List<String>> problems = new LinkedHashMap<>();
         List<String> scope = ScopeRules.violations(view, schema);
         if (!scope.isEmpty()) {

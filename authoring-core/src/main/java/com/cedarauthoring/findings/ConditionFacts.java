@@ -1,5 +1,6 @@
 package com.cedarauthoring.findings;
 
+import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.findings.Condition.Cmp;
 import com.cedarauthoring.findings.Condition.Dec;
 import com.cedarauthoring.findings.Condition.In;
@@ -7,7 +8,6 @@ import com.cedarauthoring.findings.Condition.Like;
 import com.cedarauthoring.findings.Condition.Lit;
 import com.cedarauthoring.findings.Condition.Present;
 import com.cedarauthoring.findings.Condition.Term;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,9 +50,9 @@ public final class ConditionFacts {
         }
     }
 
-    /** Facts of one policy's EST. */
-    public static ConditionFacts of(JsonNode est) {
-        Condition c = new EstConditions().policyCondition(est);
+    /** Facts of one policy. */
+    public static ConditionFacts of(PolicyView policy) {
+        Condition c = new PolicyConditions().policyCondition(policy);
         List<List<Lit>> alts;
         try {
             alts = Solver.dnfOf(c);

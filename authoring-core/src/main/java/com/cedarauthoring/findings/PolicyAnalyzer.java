@@ -1,19 +1,19 @@
 package com.cedarauthoring.findings;
 
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.cedar.Cedar;
-import com.cedarauthoring.gateway.Attribute;
-import com.cedarauthoring.gateway.CedarType;
+import com.cedarauthoring.cedar.CedarType;
+import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Scope analysis of one schema-valid policy: ALLOW_ALL / ALLOW_NONE / DENY_ALL / DENY_NONE, exact for
- * the Cedar fragment this service emits (cedar-conventions.md section 4). Works on Cedar's EST, so it
- * judges any translator's output the same way.
+ * the Cedar fragment this service emits (cedar-conventions.md section 4). Works on the policy's typed
+ * view, so it judges any translator's output the same way.
  *
  * <p>Claims are only made when proven: a condition the analysis cannot model (an unusual expression,
  * a like pattern it cannot decide) never produces a finding.
@@ -28,13 +28,13 @@ public final class PolicyAnalyzer {
 
     /** Findings of the scope analysis; empty when the policy is neither vacuous nor universal. */
     public List<Finding> analyze(String cedarPolicy, GatewaySchema schema) {
-        JsonNode est = cedar.est(cedarPolicy);
-        boolean permit = "permit".equals(est.path("effect").asText());
-        List<ToolAction> inScope = actionsInScope(est.path("action"), schema);
-        EstConditions conditions = new EstConditions();
-        Condition condition = conditions.policyCondition(est);
+        PolicyView policy = cedar.view(cedarPolicy);
+        boolean permit = policy.effect() == PolicyView.Effect.PERMIT;
+        List<ToolAction> inScope = actionsInScope(policy.action(), schema);
+        PolicyConditions conditions = new PolicyConditions();
+        Condition condition = conditions.policyCondition(policy);
         Solver solver = new Solver(t -> requiredEverywhere(t.path(), inScope));
-        String scope = scopeText(est);
+        String scope = scopeText(policy);
 
         Solver.Verdict holds = solver.satisfiable(condition, false);
         if (holds.result() == Solver.Result.UNSAT) {
@@ -58,57 +58,46 @@ public final class PolicyAnalyzer {
         return List.of();
     }
 
-    private static String scopeText(JsonNode est) {
-        JsonNode p = est.path("principal");
-        String principal = switch (p.path("op").asText()) {
-            case "is" -> p.path("entity_type").asText();
-            case "==" -> entity(p.path("entity"));
-            case "All" -> "any principal";
-            default -> p.toString();
-        };
-        JsonNode a = est.path("action");
-        String action = switch (a.path("op").asText()) {
-            case "==" -> entity(a.path("entity"));
-            case "in" -> a.has("entities")
-                    ? "in [" + String.join(", ", stream(a.path("entities")).stream().map(PolicyAnalyzer::entity).toList()) + "]"
-                    : "in " + entity(a.path("entity"));
-            case "All" -> "any action";
-            default -> a.toString();
-        };
-        JsonNode r = est.path("resource");
-        String resource = switch (r.path("op").asText()) {
-            case "==" -> entity(r.path("entity"));
-            case "is" -> r.path("entity_type").asText();
-            case "All" -> "any resource";
-            default -> r.toString();
-        };
-        return "principal (" + principal + "), action (" + action + ") and resource (" + resource + ")";
+    private static String scopeText(PolicyView policy) {
+        return "principal (" + scopeText(policy.principal(), "any principal") + "), action ("
+                + actionText(policy.action()) + ") and resource (" + scopeText(policy.resource(), "any resource") + ")";
     }
 
-    private static List<JsonNode> stream(JsonNode array) {
-        List<JsonNode> out = new ArrayList<>();
-        array.forEach(out::add);
-        return out;
+    private static String scopeText(PolicyView.Scope s, String any) {
+        if (s instanceof PolicyView.Scope.Is is) {
+            return is.entityType();
+        }
+        if (s instanceof PolicyView.Scope.Eq eq) {
+            return entity(eq.entity());
+        }
+        if (s instanceof PolicyView.Scope.In in) {
+            return "in " + entity(in.entity());
+        }
+        return s instanceof PolicyView.Scope.Any ? any : ((PolicyView.Scope.Other) s).op();
     }
 
-    private static String entity(JsonNode e) {
-        return e.path("type").asText() + "::\"" + e.path("id").asText() + "\"";
+    private static String actionText(PolicyView.ActionScope a) {
+        if (a instanceof PolicyView.ActionScope.Eq eq) {
+            return entity(eq.action());
+        }
+        if (a instanceof PolicyView.ActionScope.InList list) {
+            return "in [" + String.join(", ", list.actions().stream().map(PolicyAnalyzer::entity).toList()) + "]";
+        }
+        if (a instanceof PolicyView.ActionScope.InGroup g) {
+            return "in " + entity(g.group());
+        }
+        return a instanceof PolicyView.ActionScope.Any ? "any action" : ((PolicyView.ActionScope.Other) a).op();
+    }
+
+    private static String entity(PolicyView.EntityRef e) {
+        return e.type() + "::\"" + e.id() + "\"";
     }
 
     /** The tools a policy's action scope covers (all of them for {@code action} or unknown groups). */
-    static List<ToolAction> actionsInScope(JsonNode action, GatewaySchema schema) {
-        List<String> ids = new ArrayList<>();
-        switch (action.path("op").asText()) {
-            case "==", "in" -> {
-                if (action.has("entities")) {
-                    action.path("entities").forEach(e -> ids.add(e.path("id").asText()));
-                } else {
-                    ids.add(action.path("entity").path("id").asText());
-                }
-            }
-            default -> {
-                return schema.actions();
-            }
+    static List<ToolAction> actionsInScope(PolicyView.ActionScope action, GatewaySchema schema) {
+        List<String> ids = action.ids();
+        if (ids.isEmpty()) {
+            return schema.actions();
         }
         List<ToolAction> out = new ArrayList<>();
         for (ToolAction t : schema.actions()) {

@@ -1,10 +1,10 @@
 package com.cedarauthoring.findings;
 
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.cedar.est.Expr;
-import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.cedar.est.PolicyView.ActionScope;
 import com.cedarauthoring.cedar.est.PolicyView.EntityRef;
-import com.cedarauthoring.gateway.Attribute;
+import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import java.util.ArrayList;

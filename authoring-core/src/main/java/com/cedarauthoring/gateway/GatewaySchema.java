@@ -1,5 +1,7 @@
 package com.cedarauthoring.gateway;
 
+import com.cedarauthoring.cedar.CedarSchema;
+import com.cedarauthoring.cedar.CedarType;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +15,7 @@ import java.util.Optional;
  * @param cedarJson     the same schema in Cedar's JSON schema format
  */
 public record GatewaySchema(String gatewayArn, AuthorizerType authorizer, List<ToolAction> actions,
-                            String cedarText, String cedarJson) {
-    public static final String NAMESPACE = "AgentCore";
+                            String cedarText, String cedarJson) implements CedarSchema {
 
     public GatewaySchema {
         actions = List.copyOf(actions);
@@ -22,6 +23,11 @@ public record GatewaySchema(String gatewayArn, AuthorizerType authorizer, List<T
 
     public Optional<ToolAction> action(String actionId) {
         return actions.stream().filter(a -> a.actionId().equals(actionId)).findFirst();
+    }
+
+    @Override
+    public Optional<CedarType.RecordType> inputOf(String actionId) {
+        return action(actionId).map(ToolAction::input);
     }
 
     /** Target names in declaration order, without duplicates. */
@@ -40,6 +46,7 @@ public record GatewaySchema(String gatewayArn, AuthorizerType authorizer, List<T
      * environment, so the result is the same as against the full schema; cedar-java, however, ships the
      * whole schema across JNI on every call, so the smaller text is several times faster on big gateways.
      */
+    @Override
     public Optional<String> cedarTextFor(String actionId) {
         return action(actionId).map(a -> SchemaDeriver.cedarText(authorizer, targetNames(), List.of(a)));
     }

@@ -1,6 +1,9 @@
 package com.cedarauthoring.gateway;
 
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.CedarSyntax;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -204,10 +207,10 @@ public final class SchemaDeriver {
         sb.append("  entity Gateway;\n");
         sb.append("  action \"CallTool\";\n");
         for (String target : new LinkedHashSet<>(targetNames)) {
-            sb.append("  action ").append(quote(target)).append(" in [\"CallTool\"];\n");
+            sb.append("  action ").append(CedarSyntax.quote(target)).append(" in [\"CallTool\"];\n");
         }
         for (ToolAction a : actions) {
-            sb.append("  action ").append(quote(a.actionId())).append(" in [").append(quote(a.targetName()))
+            sb.append("  action ").append(CedarSyntax.quote(a.actionId())).append(" in [").append(CedarSyntax.quote(a.targetName()))
                     .append("] appliesTo {\n");
             sb.append("    principal: [").append(authorizer.principalEntity()).append("],\n");
             sb.append("    resource: [Gateway],\n");
@@ -215,29 +218,5 @@ public final class SchemaDeriver {
             sb.append("  };\n");
         }
         return sb.append("}\n").toString();
-    }
-
-    /** A Cedar string literal. */
-    public static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\0' -> sb.append("\\0");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\u{%x}", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

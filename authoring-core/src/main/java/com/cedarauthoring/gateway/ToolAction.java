@@ -1,10 +1,12 @@
 package com.cedarauthoring.gateway;
 
+import com.cedarauthoring.cedar.CedarSchema;
+import com.cedarauthoring.cedar.CedarType;
 /**
  * One tool of a gateway as a Cedar action: {@code <target>___<tool>} with its typed input record.
  */
 public record ToolAction(String targetName, String toolName, String description, CedarType.RecordType input) {
-    public static final String SEPARATOR = "___";
+    public static final String SEPARATOR = CedarSchema.ACTION_SEPARATOR;
 
     public ToolAction {
         description = description == null ? "" : description;

@@ -1,10 +1,10 @@
 package com.cedarauthoring.grounding;
 
+import com.cedarauthoring.cedar.Attribute;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.cedar.est.Op;
 import com.cedarauthoring.findings.FindingCode;
 import com.cedarauthoring.findings.Span;
-import com.cedarauthoring.gateway.Attribute;
-import com.cedarauthoring.gateway.CedarType;
 import com.cedarauthoring.translate.Alignment;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -126,7 +126,7 @@ final class ConditionStep {
             g.flag(FindingCode.UNIT_MISMATCH, "\"" + written + "\" is money, but " + attr.name()
                     + " is not a money attribute" + moneyAttributes(g) + ".", span);
         }
-        if (!m.unit().isEmpty() && !about.contains(unitWord(m.unit()))) {
+        if (!m.unit().isEmpty() && !carriesUnit(attr, m.unit())) {
             g.flag(FindingCode.UNIT_MISMATCH, "\"" + written + "\" is in " + m.unit() + ", but " + attr.name()
                     + " does not carry that unit.", span);
         }
@@ -170,6 +170,23 @@ final class ConditionStep {
             }
         }
         return false;
+    }
+
+    /** The attribute's name or description carries the unit ("timeout_seconds", "as a percentage", "discountPct"). */
+    private static boolean carriesUnit(Attribute attr, String unit) {
+        String word = unitWord(unit);
+        return (attr.name() + " " + attr.description()).toLowerCase(Locale.ROOT).contains(word)
+                || Lexicon.nameWords(attr.name() + " " + attr.description()).stream().map(Lexicon::stem)
+                        .anyMatch(Lexicon.stem(word)::equals);
+    }
+
+    /** Whether every one of the name words is the unit the number was written in ("pct" for "15%"). */
+    private static boolean namesTheUnit(List<String> nameStems, NumberMention mention) {
+        if (mention == null || mention.unit().isEmpty() || nameStems.isEmpty()) {
+            return false;
+        }
+        String unit = Lexicon.stem(unitWord(mention.unit()));
+        return nameStems.stream().allMatch(unit::equals);
     }
 
     private static String unitWord(String unit) {
@@ -250,7 +267,8 @@ final class ConditionStep {
         if (!named.isEmpty()) {
             List<String> missing = name.stream().filter(w -> !phraseStems.contains(w)).toList();
             boolean moneyHead = mention != null && mention.money() && Lexicon.MONEY_WORDS.containsAll(missing);
-            if (phraseStems.contains(head) || moneyHead) {
+            boolean unitPart = namesTheUnit(missing, mention);
+            if (phraseStems.contains(head) || moneyHead || unitPart) {
                 List<String> ties = g.attributes().stream().filter(o -> !o.name().equals(attr.name()))
                         .filter(o -> {
                             List<String> on = Lexicon.nameWords(o.name()).stream().map(Lexicon::stem).toList();
@@ -276,7 +294,7 @@ final class ConditionStep {
         }
         if (phrase.isEmpty() && mention != null && (mention.money() || !mention.unit().isEmpty())) {
             List<Attribute> fitting = g.attributes().stream().filter(o -> mention.money() ? isMoney(o)
-                    : (o.name() + " " + o.description()).toLowerCase(Locale.ROOT).contains(unitWord(mention.unit()))).toList();
+                    : carriesUnit(o, mention.unit())).toList();
             if (fitting.size() == 1 && fitting.get(0).name().equals(attr.name())) {
                 return Optional.empty(); // bound through the unit alone; the number's span is the evidence
             }

@@ -1,11 +1,11 @@
 package com.cedarauthoring.grounding;
 
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.cedar.est.Expr;
 import com.cedarauthoring.cedar.est.Op;
 import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingType;
-import com.cedarauthoring.gateway.Attribute;
 import com.cedarauthoring.gateway.ToolAction;
 import java.util.HashSet;
 import java.util.List;

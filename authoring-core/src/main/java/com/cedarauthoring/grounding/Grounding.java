@@ -1,11 +1,11 @@
 package com.cedarauthoring.grounding;
 
+import com.cedarauthoring.cedar.Attribute;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingCode;
 import com.cedarauthoring.findings.Span;
-import com.cedarauthoring.gateway.Attribute;
-import com.cedarauthoring.gateway.CedarType;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import com.cedarauthoring.translate.Alignment;

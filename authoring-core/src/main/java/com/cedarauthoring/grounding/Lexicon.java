@@ -3,6 +3,7 @@ package com.cedarauthoring.grounding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.Set;
 
@@ -116,9 +117,20 @@ final class Lexicon {
     private static final String[] SUFFIXES = {"izations", "ization", "ations", "ation", "izing", "ings", "ing",
             "ions", "ion", "ments", "ment", "als", "al", "izes", "ized", "ize", "ed", "es", "s"};
 
+    /**
+     * Words that name one thing and so share a stem: an identifier's abbreviation and the words people write for
+     * it ("discountPct" is "the discount percentage", and "15%" is in percent).
+     */
+    private static final Map<String, String> SAME_WORD = Map.of("pct", "percent", "percent", "percent",
+            "percents", "percent", "percentage", "percent", "percentages", "percent");
+
     /** A deliberately simple stem: plural, verb forms and common nominal suffixes ("approval" = "approve"). */
     static String stem(String word) {
         String w = word.toLowerCase(Locale.ROOT);
+        String same = SAME_WORD.get(w);
+        if (same != null) {
+            return same;
+        }
         if (w.length() <= 3) {
             return w;
         }

@@ -16,7 +16,7 @@ final class Numbers {
                     + "(?:\\s?(?<mult>k|K|thousand|million|billion|mn|bn|m|M)\\b)?"
                     + "(?:\\s?(?<unit>dollars?|bucks|cents?|USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|CNY|euros?|pounds?|yen"
                     + "|kg|kilograms?|kilos?|grams?|g|lbs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?"
-                    + "|seconds?|secs?|percent|%|rows?|items?|entries|requests?|passengers?|km|miles?|cm|mb|gb)\\b)?");
+                    + "|seconds?|secs?|percent|%|rows?|items?|entries|requests?|passengers?|km|miles?|cm|mb|gb)(?![\\p{L}\\p{N}]))?");
     private static final Map<String, Long> SMALL = Map.ofEntries(Map.entry("zero", 0L), Map.entry("one", 1L),
             Map.entry("two", 2L), Map.entry("three", 3L), Map.entry("four", 4L), Map.entry("five", 5L),
             Map.entry("six", 6L), Map.entry("seven", 7L), Map.entry("eight", 8L), Map.entry("nine", 9L),

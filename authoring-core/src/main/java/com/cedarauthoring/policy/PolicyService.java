@@ -4,6 +4,7 @@ import com.cedarauthoring.audit.AuditEntry;
 import com.cedarauthoring.audit.AuditTrail;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.cedar.ParseOutcome;
+import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.errors.ResourceNotFoundException;
 import com.cedarauthoring.errors.ValidationException;
 import com.cedarauthoring.findings.Finding;
@@ -19,7 +20,6 @@ import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
 import com.cedarauthoring.store.Transactions;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -344,10 +344,7 @@ public final class PolicyService {
         if (!(parsed instanceof ParseOutcome.Parsed p) || p.policies().size() != 1) {
             return null;
         }
-        JsonNode resource = cedar.est(statement).path("resource");
-        String op = resource.path("op").asText("");
-        JsonNode id = resource.path("entity").path("id");
-        return (op.equals("==") || op.equals("in")) && id.isTextual() ? id.textValue() : null;
+        return cedar.view(statement).resource().scopeEntity().map(PolicyView.EntityRef::id).orElse(null);
     }
 
     private static ResourceNotFoundException notFound(String policyEngineId, String policyId) {

@@ -15,7 +15,6 @@ import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.policy.GeneratedAsset;
 import com.cedarauthoring.policy.GeneratedAssets;
-import com.cedarauthoring.cedar.est.EstReader;
 import com.cedarauthoring.findings.ScopeRules;
 import com.cedarauthoring.identity.Principal;
 import com.cedarauthoring.identity.Role;
@@ -265,7 +264,7 @@ public final class ReviewService {
             throw ValidationException.field("statement", "The statement must hold exactly one Cedar policy; it holds " + count);
         }
         List<String> problems = new ArrayList<>(cedar.validate(schema, statement));
-        problems.addAll(ScopeRules.violations(EstReader.read(cedar.est(statement)), schema));
+        problems.addAll(ScopeRules.violations(cedar.view(statement), schema));
         if (!problems.isEmpty()) {
             throw ValidationException.field("statement", "The edited statement is not valid for gateway "
                     + schema.gatewayArn() + ": " + String.join("; ", problems));

@@ -1,12 +1,14 @@
 package com.cedarauthoring.semantics;
 
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.cedar.AuthRequest;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.cedar.ParseOutcome;
-import com.cedarauthoring.findings.ConditionFacts;
+import com.cedarauthoring.cedar.est.Expr;
+import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.findings.ConditionFacts.Key;
-import com.cedarauthoring.gateway.Attribute;
-import com.cedarauthoring.gateway.CedarType;
+import com.cedarauthoring.findings.ConditionFacts;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import com.cedarauthoring.json.Json;
@@ -46,18 +48,18 @@ public final class RequestGenerator {
 
 
     public List<AuthRequest> generate(GatewaySchema schema, List<String> policies) {
-        List<JsonNode> ests = new ArrayList<>();
+        List<PolicyView> views = new ArrayList<>();
         for (String text : policies) {
             if (cedar.parse(text) instanceof ParseOutcome.Parsed parsed) {
-                parsed.policies().forEach(p -> ests.add(cedar.est(p)));
+                parsed.policies().forEach(p -> views.add(cedar.view(p)));
             }
         }
-        List<ConditionFacts> facts = ests.stream().map(ConditionFacts::of).toList();
+        List<ConditionFacts> facts = views.stream().map(ConditionFacts::of).toList();
 
         Set<String> actionIds = new LinkedHashSet<>();
         schema.actions().forEach(a -> actionIds.add(a.actionId()));
         Set<String> referenced = new LinkedHashSet<>();
-        ests.forEach(e -> referencedActions(e.path("action"), referenced));
+        views.forEach(v -> referencedActions(v.action(), referenced));
         // group ids (targets, CallTool) are never the action of a gateway request
         referenced.removeIf(id -> id.equals("CallTool") || schema.targetNames().contains(id));
         actionIds.addAll(referenced);
@@ -71,7 +73,7 @@ public final class RequestGenerator {
 
         // literals of expressions the condition model leaves opaque (set operations on Set attributes)
         Set<String> strings = new LinkedHashSet<>();
-        ests.forEach(e -> stringLiterals(e.path("conditions"), strings));
+        views.forEach(v -> v.conditions().forEach(c -> stringLiterals(c.body(), strings)));
 
         Set<AuthRequest> out = new LinkedHashSet<>();
         boolean tags = schema.authorizer().principalHasTags();
@@ -199,11 +201,10 @@ public final class RequestGenerator {
         return Optional.of(new Built(tags, input));
     }
 
-    private static void referencedActions(JsonNode action, Set<String> ids) {
-        if (action.has("entities")) {
-            action.path("entities").forEach(e -> ids.add(e.path("id").asText()));
-        } else if ("==".equals(action.path("op").asText())) {
-            ids.add(action.path("entity").path("id").asText());
+    /** The actions a policy names one by one ({@code in G} names a group, not an action). */
+    private static void referencedActions(PolicyView.ActionScope action, Set<String> ids) {
+        if (action instanceof PolicyView.ActionScope.Eq || action instanceof PolicyView.ActionScope.InList) {
+            ids.addAll(action.ids());
         }
     }
 
@@ -253,11 +254,14 @@ public final class RequestGenerator {
     }
 
     /** The values to try for one attribute: its boundary values, enum values, both booleans. */
-    private static void stringLiterals(JsonNode node, Set<String> out) {
-        if (node.isObject() && node.has("Value") && node.path("Value").isTextual()) {
-            out.add(node.path("Value").textValue());
+    private static void stringLiterals(Expr body, Set<String> out) {
+        for (Expr e : body.descendants()) {
+            if (e instanceof Expr.Lit l && l.value() instanceof String s) {
+                out.add(s);
+            } else if (e instanceof Expr.Decimal d) {
+                out.add(d.value().toString()); // the literal's own text, as a string attribute might carry it
+            }
         }
-        node.forEach(child -> stringLiterals(child, out));
     }
 
     private static List<JsonNode> valuesFor(Attribute a, Set<Object> boundary, Set<String> strings) {

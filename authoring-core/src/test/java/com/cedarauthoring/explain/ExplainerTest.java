@@ -87,4 +87,15 @@ class ExplainerTest {
         assertThat(explainer.explain(permit("context.input.eligible == true || (context.input.amount > 30 && context.input.orderId == \"US\")"), SCHEMA))
                 .endsWith("when eligible is true or (amount is greater than 30 and orderId is \"US\").");
     }
+
+    @Test
+    void namesBothSidesOfAComparisonAndSetOperations() {
+        // two attributes compared read as two names; the EST walk used to add "is true" after the right one
+        assertThat(explainer.explain(permit("context.input.amount < context.input.count"), SCHEMA))
+                .endsWith("when amount is less than count.");
+        assertThat(explainer.explain(permit("principal is AgentCore::OAuthUser in AgentCore::OAuthUser::\"admins\""), SCHEMA))
+                .contains("is a AgentCore::OAuthUser in AgentCore::OAuthUser::\"admins\"");
+        assertThat(explainer.explain(permit("if context.input.amount > 5 then true else false"), SCHEMA))
+                .contains("when the condition {\"if-then-else\":");
+    }
 }

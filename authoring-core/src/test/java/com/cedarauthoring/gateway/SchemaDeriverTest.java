@@ -1,5 +1,7 @@
 package com.cedarauthoring.gateway;
 
+import com.cedarauthoring.cedar.Attribute;
+import com.cedarauthoring.cedar.CedarType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,15 +7,12 @@ import com.cedarauthoring.explain.DecisionExamples;
 import com.cedarauthoring.explain.Explainer;
 import com.cedarauthoring.findings.PolicyAnalyzer;
 import com.cedarauthoring.fixtures.Fixtures;
+import com.cedarauthoring.fixtures.Mutations;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.translate.RequirementSplitter;
 import com.cedarauthoring.translate.rules.RulesTranslator;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -34,31 +31,23 @@ class GroundingFuzzTest {
     void insertedQualifiersAreNeverDroppedSilently() {
         GenerationPipeline pipeline = new GenerationPipeline(new RequirementSplitter()::split, new RulesTranslator(CEDAR),
                 CEDAR, new PolicyAnalyzer(CEDAR), new Explainer(CEDAR), new DecisionExamples(CEDAR));
-        Map<String, Fixtures.GatewayFixture> gateways = Fixtures.gateways();
-        Map<String, GatewaySchema> schemas = new HashMap<>();
+        Mutations mutations = new Mutations(CEDAR);
         Random random = new Random(7);
         List<String> unfaithful = new ArrayList<>();
         int runs = 0;
         int valid = 0;
-        for (Fixtures.Case c : Fixtures.corpus()) {
-            boolean allValid = c.expected().stream().allMatch(e -> e.findings().equals(List.of("VALID")));
-            if (!allValid || c.expected().size() != 1) {
-                continue;
-            }
-            Fixtures.GatewayFixture g = gateways.get(c.gateway());
-            GatewaySchema schema = schemas.computeIfAbsent(c.gateway(), k -> g.schema(CEDAR, g.testArn()));
+        for (Fixtures.Case c : Mutations.singleValidCases()) {
+            GatewaySchema schema = mutations.schema(c);
             for (int m = 0; m < 2; m++) {
                 String word = QUALIFIERS.get(random.nextInt(QUALIFIERS.size()));
-                List<String> words = new ArrayList<>(Arrays.asList(c.input().split(" ")));
-                words.add(1 + random.nextInt(words.size()), word);
-                String text = String.join(" ", words);
+                String text = Mutations.insert(c.input(), word, 1 + random.nextInt(Mutations.wordCount(c.input())));
                 runs++;
                 PipelineOutcome outcome = pipeline.run(text, schema);
                 for (AssetDraft a : ((PipelineOutcome.Completed) outcome).assets()) {
                     if (GeneralisationCorpusTest.Scoring.isValid(a)) {
                         valid++;
                         // the word may land after the final "." and become a sentence of its own
-                        if (a.rawTextFragment().contains(word) && !a.cedar().orElse("").toLowerCase(Locale.ROOT).contains(word)) {
+                        if (a.rawTextFragment().contains(word) && Mutations.dropsWord(a.cedar().orElse(""), word)) {
                             unfaithful.add(text + "\n      got " + a.cedar().orElse("").replace("\n", " "));
                         }
                     }
@@ -75,14 +64,12 @@ class GroundingFuzzTest {
     void mutatedSentencesNeverCrashThePipeline() {
         GenerationPipeline pipeline = new GenerationPipeline(new RequirementSplitter()::split, new RulesTranslator(CEDAR),
                 CEDAR, new PolicyAnalyzer(CEDAR), new Explainer(CEDAR), new DecisionExamples(CEDAR));
-        Map<String, Fixtures.GatewayFixture> gateways = Fixtures.gateways();
-        Map<String, GatewaySchema> schemas = new HashMap<>();
+        Mutations mutations = new Mutations(CEDAR);
         Random random = new Random(11);
         int runs = 0;
         for (Fixtures.Case c : Fixtures.corpus()) {
-            Fixtures.GatewayFixture g = gateways.get(c.gateway());
-            GatewaySchema schema = schemas.computeIfAbsent(c.gateway(), k -> g.schema(CEDAR, g.testArn()));
-            String text = mutate(mutate(c.input(), random), random);
+            GatewaySchema schema = mutations.schema(c);
+            String text = Mutations.mutate(Mutations.mutate(c.input(), random), random);
             runs++;
             PipelineOutcome outcome = pipeline.run(text, schema);
             for (AssetDraft a : ((PipelineOutcome.Completed) outcome).assets()) {
@@ -91,25 +78,5 @@ class GroundingFuzzTest {
             }
         }
         assertThat(runs).isGreaterThan(300);
-    }
-
-    private static String mutate(String input, Random random) {
-        List<String> words = new ArrayList<>(Arrays.asList(input.split(" ")));
-        if (words.size() < 3) {
-            return input;
-        }
-        int i = random.nextInt(words.size());
-        int j = random.nextInt(words.size());
-        switch (random.nextInt(4)) {
-            case 0 -> words.remove(i);
-            case 1 -> {
-                String w = words.get(i);
-                words.set(i, words.get(j));
-                words.set(j, w);
-            }
-            case 2 -> words.add(i, words.get(j));
-            default -> words = words.subList(0, Math.max(1, i));
-        }
-        return String.join(" ", words);
     }
 }

@@ -75,7 +75,7 @@ public final class EstReader {
 
     static Expr expr(JsonNode e) {
         if (e == null || !e.isObject() || e.size() != 1) {
-            return new Expr.Other(String.valueOf(e));
+            return new Expr.Other(String.valueOf(e), List.of(), String.valueOf(e));
         }
         String key = e.fieldNames().next();
         JsonNode a = e.get(key);
@@ -85,7 +85,8 @@ public final class EstReader {
                     return new Expr.Lit(a.isIntegralNumber() ? (Object) a.longValue()
                             : a.isTextual() ? a.textValue() : a.booleanValue());
                 }
-                return new Expr.Other(key);
+                Optional<EntityRef> entity = a.has("__entity") ? entity(a) : Optional.empty();
+                return entity.<Expr>map(Expr.Entity::new).orElse(new Expr.Other(key, List.of(), e.toString()));
             case "Var":
                 return new Expr.Var(a.asText());
             case ".":
@@ -96,6 +97,11 @@ public final class EstReader {
                 return new Expr.GetTag(expr(a.path("left")), expr(a.path("right")));
             case "hasTag":
                 return new Expr.HasTag(expr(a.path("left")), expr(a.path("right")));
+            case "is":
+                return a.path("entity_type").isTextual()
+                        ? new Expr.Is(expr(a.path("left")), a.path("entity_type").asText(),
+                                a.has("in") ? Optional.of(expr(a.get("in"))) : Optional.empty())
+                        : other(key, e);
             case "Set": {
                 List<Expr> elements = new ArrayList<>();
                 a.forEach(x -> elements.add(expr(x)));
@@ -112,7 +118,7 @@ public final class EstReader {
                 if (arg instanceof Expr.Lit l && l.value() instanceof Long v && v != Long.MIN_VALUE) {
                     return new Expr.Lit(-v);
                 }
-                return new Expr.Other(key);
+                return other(key, e);
             }
             case "contains":
                 return new Expr.Contains(expr(a.path("left")), expr(a.path("right")));
@@ -135,19 +141,36 @@ public final class EstReader {
                     try {
                         return new Expr.Decimal(new BigDecimal(a.get(0).path("Value").asText()));
                     } catch (NumberFormatException bad) {
-                        return new Expr.Other(key);
+                        return other(key, e);
                     }
                 }
-                return new Expr.Other(key);
+                return other(key, e);
             case "==", "!=", "<", "<=", ">", ">=":
                 return new Expr.Compare(Op.ofCedar(key).orElseThrow(), expr(a.path("left")), expr(a.path("right")));
             case "lessThan", "lessThanOrEqual", "greaterThan", "greaterThanOrEqual":
                 if (a.isArray() && a.size() == 2) {
                     return new Expr.Compare(Op.ofCedar(key).orElseThrow(), expr(a.get(0)), expr(a.get(1)));
                 }
-                return new Expr.Other(key);
+                return other(key, e);
             default:
-                return new Expr.Other(key);
+                return other(key, e);
         }
+    }
+
+    /**
+     * An operator this view does not model: its operands are every expression directly under it (the
+     * members of {@code {"left":..,"right":..}}, the elements of an argument array), in source order.
+     */
+    private static Expr other(String key, JsonNode e) {
+        List<Expr> operands = new ArrayList<>();
+        JsonNode a = e.get(key);
+        if (a.isArray() || a.isObject()) {
+            for (JsonNode child : a) {
+                if (child.isObject()) {
+                    operands.add(expr(child));
+                }
+            }
+        }
+        return new Expr.Other(key, operands, e.toString());
     }
 }

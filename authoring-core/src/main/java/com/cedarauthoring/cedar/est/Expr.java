@@ -59,8 +59,86 @@ public sealed interface Expr {
         }
     }
 
-    /** Anything this view does not model (if-then-else, containsAll, is, in...), by its EST operator. */
-    record Other(String op) implements Expr {}
+    /** An entity literal, {@code Type::"id"}. */
+    record Entity(PolicyView.EntityRef entity) implements Expr {}
+
+    /** {@code left is Type}, or {@code left is Type in group}. */
+    record Is(Expr left, String entityType, Optional<Expr> in) implements Expr {}
+
+    /**
+     * Anything this view does not model (if-then-else, containsAll, in, extension calls...), by its EST
+     * operator, with its operand expressions in source order (so walks still see every attribute and
+     * literal inside) and the EST text of the whole node, for a reader that can only quote it.
+     */
+    record Other(String op, List<Expr> operands, String source) implements Expr {
+        public Other {
+            operands = List.copyOf(operands);
+        }
+    }
+
+    /** The direct sub-expressions, in source order. */
+    default List<Expr> children() {
+        if (this instanceof Attr a) {
+            return List.of(a.left());
+        } else if (this instanceof Has h) {
+            return List.of(h.left());
+        } else if (this instanceof GetTag g) {
+            return List.of(g.left(), g.key());
+        } else if (this instanceof HasTag h) {
+            return List.of(h.left(), h.key());
+        } else if (this instanceof SetLit s) {
+            return s.elements();
+        } else if (this instanceof Compare c) {
+            return List.of(c.left(), c.right());
+        } else if (this instanceof And a) {
+            return List.of(a.left(), a.right());
+        } else if (this instanceof Or o) {
+            return List.of(o.left(), o.right());
+        } else if (this instanceof Not n) {
+            return List.of(n.arg());
+        } else if (this instanceof Contains c) {
+            return List.of(c.set(), c.element());
+        } else if (this instanceof Like l) {
+            return List.of(l.left());
+        } else if (this instanceof Is i) {
+            return i.in().map(g -> List.of(i.left(), g)).orElse(List.of(i.left()));
+        } else if (this instanceof Other o) {
+            return o.operands();
+        }
+        return List.of(); // Var, Lit, Decimal, Entity
+    }
+
+    /** This expression and every expression below it, depth first in source order. */
+    default List<Expr> descendants() {
+        List<Expr> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        todo.push(this);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            out.add(e);
+            List<Expr> kids = e.children();
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                todo.push(kids.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code part} occurs in this expression (itself included), compared structurally. */
+    default boolean mentions(Expr part) {
+        return descendants().contains(part);
+    }
+
+    /** The names of the variables this expression reads ({@code principal}, {@code context}...). */
+    default java.util.Set<String> variables() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        descendants().forEach(e -> {
+            if (e instanceof Var v) {
+                out.add(v.name());
+            }
+        });
+        return out;
+    }
 
     /** The input path of {@code context.input.a.b}, as {@code ["a", "b"]}. */
     default Optional<List<String>> inputPath() {

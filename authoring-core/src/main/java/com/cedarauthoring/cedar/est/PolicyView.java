@@ -26,6 +26,14 @@ public record PolicyView(Effect effect, Scope principal, ActionScope action, Sco
 
     /** The principal or resource scope. */
     public sealed interface Scope {
+        /** The entity of {@code == E} or {@code in E}; empty for any other scope. */
+        default java.util.Optional<EntityRef> scopeEntity() {
+            if (this instanceof Eq eq) {
+                return java.util.Optional.of(eq.entity());
+            }
+            return this instanceof In in ? java.util.Optional.of(in.entity()) : java.util.Optional.empty();
+        }
+
         /** Bare {@code principal} / {@code resource}. */
         record Any() implements Scope {}
 
@@ -44,6 +52,17 @@ public record PolicyView(Effect effect, Scope principal, ActionScope action, Sco
 
     /** The action scope. */
     public sealed interface ActionScope {
+        /** The ids this scope names (actions, or the group of {@code in G}), in order; empty for any other. */
+        default List<String> ids() {
+            if (this instanceof Eq eq) {
+                return List.of(eq.action().id());
+            }
+            if (this instanceof InList list) {
+                return list.actions().stream().map(EntityRef::id).toList();
+            }
+            return this instanceof InGroup g ? List.of(g.group().id()) : List.of();
+        }
+
         /** Bare {@code action}: every action. */
         record Any() implements ActionScope {}
 

@@ -1,6 +1,6 @@
 package com.cedarauthoring.translate.model;
 
-import com.cedarauthoring.gateway.Attribute;
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import com.cedarauthoring.json.Json;

@@ -1,5 +1,6 @@
 package com.cedarauthoring.translate.rules;
 
+import com.cedarauthoring.cedar.CedarSyntax;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.translate.rules.SchemaIndex.Attr;
 import java.math.BigDecimal;
@@ -165,31 +166,10 @@ final class CedarEmitter {
     }
 
     private static String like(boolean before, String text, boolean after) {
-        return "\"" + (before ? "*" : "") + esc(text).replace("*", "\\*") + (after ? "*" : "") + "\"";
+        return "\"" + (before ? "*" : "") + CedarSyntax.escape(text).replace("*", "\\*") + (after ? "*" : "") + "\"";
     }
 
     static String string(String s) {
-        return "\"" + esc(s) + "\"";
-    }
-
-    private static String esc(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u{%x}", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return CedarSyntax.quote(s);
     }
 }

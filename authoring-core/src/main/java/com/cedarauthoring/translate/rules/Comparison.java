@@ -12,21 +12,9 @@ import java.util.Set;
  * The number's unit must fit the attribute (section 5): money binds only to money attributes, "10 kg" only to an
  * attribute that carries kilograms, and a named currency ("1000 USD") needs a currency attribute.
  */
-final class Comparison {
-    private final Parse p;
-    private final Tokens t;
-    private final AttributeResolver attrs;
-    private final PredicateParser predicates;
-
+final class Comparison extends PredicateForm {
     Comparison(Parse p, AttributeResolver attrs, PredicateParser predicates) {
-        this.p = p;
-        this.t = p.t;
-        this.attrs = attrs;
-        this.predicates = predicates;
-    }
-
-    private boolean w(int k, String word) {
-        return t.is(k, word);
+        super(p, attrs, predicates);
     }
 
     /** "between X and Y", "from X to Y", "in the range (of) X to Y": inclusive, and AMBIGUOUS about it unless said. */
@@ -169,7 +157,7 @@ final class Comparison {
         String code = num.currency();
         for (Attr cur : attrs.commonAttrs()) {
             if (Stems.identifierWords(cur.leaf()).contains("currency")
-                    && cur.attribute().type() instanceof com.cedarauthoring.gateway.CedarType.StringType) {
+                    && cur.attribute().type() instanceof com.cedarauthoring.cedar.CedarType.StringType) {
                 ValueChecks.requireValue(cur, code, num);
                 Cond is = Atoms.guard(cur, new Cond.Compare(cur, Op.EQ, new Literal.Str(ValueChecks.spelling(cur, code))));
                 return new Cond.And(List.of(c, is));

@@ -1,7 +1,7 @@
 package com.cedarauthoring.translate.rules;
 
-import com.cedarauthoring.gateway.Attribute;
-import com.cedarauthoring.gateway.CedarType;
+import com.cedarauthoring.cedar.Attribute;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import java.util.ArrayList;

@@ -9,6 +9,14 @@ import java.util.Map;
 final class Stems {
     private Stems() {}
 
+    /**
+     * Words that name one thing and so share a stem: an identifier's abbreviation and the words people write for
+     * it ("discountPct" is "the discount percentage", and "15%" is in percent). Declared before SYNONYM, whose
+     * initialiser stems.
+     */
+    private static final Map<String, String> SAME_WORD = Map.of("pct", "percent", "percent", "percent",
+            "percents", "percent", "percentage", "percent", "percentages", "percent");
+
     private static final Map<String, String> SYNONYM = buildSynonyms();
 
     private static Map<String, String> buildSynonyms() {
@@ -29,6 +37,10 @@ final class Stems {
     /** Light stemmer: plural and verb forms collapse (refunds, refunding -> refund; bookings -> book). */
     static String stem(String word) {
         String w = word.toLowerCase(Locale.ROOT);
+        String same = SAME_WORD.get(w);
+        if (same != null) {
+            return same;
+        }
         if (w.length() <= 3) {
             return w;
         }

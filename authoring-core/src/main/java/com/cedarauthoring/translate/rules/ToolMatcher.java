@@ -1,6 +1,6 @@
 package com.cedarauthoring.translate.rules;
 
-import com.cedarauthoring.gateway.CedarType;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.translate.rules.SchemaIndex.Attr;
 import com.cedarauthoring.translate.rules.SchemaIndex.Tool;
 import java.util.ArrayList;

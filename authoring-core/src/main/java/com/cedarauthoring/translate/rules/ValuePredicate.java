@@ -1,6 +1,6 @@
 package com.cedarauthoring.translate.rules;
 
-import com.cedarauthoring.gateway.CedarType;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.translate.rules.SchemaIndex.Attr;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,21 +10,9 @@ import java.util.List;
  * adjective), "in prod" (a value of exactly one enum attribute), "with a reason" (presence). Values are
  * checked by {@link ValueChecks}: enum membership, no evaluative words.
  */
-final class ValuePredicate {
-    private final Parse p;
-    private final Tokens t;
-    private final AttributeResolver attrs;
-    private final PredicateParser predicates;
-
+final class ValuePredicate extends PredicateForm {
     ValuePredicate(Parse p, AttributeResolver attrs, PredicateParser predicates) {
-        this.p = p;
-        this.t = p.t;
-        this.attrs = attrs;
-        this.predicates = predicates;
-    }
-
-    private boolean w(int k, String word) {
-        return t.is(k, word);
+        super(p, attrs, predicates);
     }
 
     /** No copula: "with a reason", "in prod", "with express shipping requested". */

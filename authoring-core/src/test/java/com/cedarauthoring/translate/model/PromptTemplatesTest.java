@@ -2,12 +2,11 @@ package com.cedarauthoring.translate.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.cedar.Cedar;
-import com.cedarauthoring.cedar.est.EstReader;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.findings.ScopeRules;
-import com.cedarauthoring.gateway.Attribute;
 import com.cedarauthoring.gateway.AuthorizerType;
-import com.cedarauthoring.gateway.CedarType;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import com.cedarauthoring.json.Json;
@@ -68,7 +67,7 @@ class PromptTemplatesTest {
                     continue;
                 }
                 assertThat(CEDAR.validate(schema, cedar)).as(cedar).isEmpty();
-                assertThat(ScopeRules.violations(EstReader.read(CEDAR.est(cedar)), schema)).as(cedar).isEmpty();
+                assertThat(ScopeRules.violations(CEDAR.view(cedar), schema)).as(cedar).isEmpty();
                 checked++;
             }
         }

@@ -3,7 +3,6 @@ package com.cedarauthoring.translate.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cedarauthoring.cedar.Cedar;
-import com.cedarauthoring.cedar.est.EstReader;
 import com.cedarauthoring.findings.ScopeRules;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +16,7 @@ class ScopeRulesTest {
     private static final String STATUS = "AgentCore::Action::\"RefundTarget___check_refund_status\"";
 
     private static List<String> problems(String policy) {
-        return ScopeRules.violations(EstReader.read(CEDAR.est(policy)), TestGateways.refunds());
+        return ScopeRules.violations(CEDAR.view(policy), TestGateways.refunds());
     }
 
     @ParameterizedTest

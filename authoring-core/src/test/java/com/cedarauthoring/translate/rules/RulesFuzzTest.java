@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.semantics.Equivalence;
 import com.cedarauthoring.fixtures.Fixtures;
+import com.cedarauthoring.fixtures.Mutations;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.translate.Candidate;
 import com.cedarauthoring.translate.Requirement;
@@ -12,10 +13,7 @@ import com.cedarauthoring.translate.RequirementSplitter;
 import com.cedarauthoring.translate.TranslationOutcome;
 import com.cedarauthoring.translate.TranslationRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -29,19 +27,17 @@ class RulesFuzzTest {
     @Test
     void mutatedRequirementsNeverCrashNorEmitInvalidCedar() {
         RulesTranslator translator = new RulesTranslator(CEDAR);
-        Map<String, Fixtures.GatewayFixture> gateways = Fixtures.gateways();
-        Map<String, GatewaySchema> schemas = new HashMap<>();
+        Mutations mutations = new Mutations(CEDAR);
         Random random = new Random(99);
         List<String> defects = new ArrayList<>();
         int runs = 0;
         for (Fixtures.Case c : Fixtures.corpus()) {
-            Fixtures.GatewayFixture g = gateways.get(c.gateway());
-            if (g == null) {
+            GatewaySchema schema = mutations.schema(c);
+            if (schema == null) {
                 continue;
             }
-            GatewaySchema schema = schemas.computeIfAbsent(c.gateway(), k -> g.schema(CEDAR, g.testArn()));
             for (int m = 0; m < 6; m++) {
-                String text = mutate(mutate(c.input(), random), random);
+                String text = Mutations.mutate(Mutations.mutate(c.input(), random), random);
                 for (Requirement r : new RequirementSplitter().split(text)) {
                     runs++;
                     TranslationOutcome o = translator.translate(new TranslationRequest(r, text, schema));
@@ -84,18 +80,13 @@ class RulesFuzzTest {
     void mutatedRequirementsNeverGiveAValidPolicyThatMeansSomethingElse() {
         RulesTranslator translator = new RulesTranslator(CEDAR);
         Equivalence equivalence = new Equivalence(CEDAR);
-        Map<String, Fixtures.GatewayFixture> gateways = Fixtures.gateways();
-        Map<String, GatewaySchema> schemas = new HashMap<>();
+        Mutations mutations = new Mutations(CEDAR);
         Random random = new Random(7);
         List<String> wrong = new ArrayList<>();
         int valid = 0;
         int runs = 0;
-        for (Fixtures.Case c : Fixtures.corpus()) {
-            if (c.expected().size() != 1 || !c.expected().get(0).findings().equals(List.of("VALID"))) {
-                continue;
-            }
-            Fixtures.GatewayFixture g = gateways.get(c.gateway());
-            GatewaySchema schema = schemas.computeIfAbsent(c.gateway(), k -> g.schema(CEDAR, g.testArn()));
+        for (Fixtures.Case c : Mutations.singleValidCases()) {
+            GatewaySchema schema = mutations.schema(c);
             String expected = c.expected().get(0).cedarFor(schema.gatewayArn());
             String text = c.expected().get(0).fragment();
             List<String> variants = new ArrayList<>();
@@ -117,13 +108,10 @@ class RulesFuzzTest {
                     }
                 }
             }
-            String[] words = text.split(" ");
-            int at = 1 + random.nextInt(words.length - 1);
-            String inserted = String.join(" ", Arrays.copyOfRange(words, 0, at)) + " quarterly "
-                    + String.join(" ", Arrays.copyOfRange(words, at, words.length));
+            String inserted = Mutations.insert(text, "quarterly", 1 + random.nextInt(Mutations.wordCount(text) - 1));
             runs++;
             for (Candidate cand : candidates(translator, inserted, schema)) {
-                if (cand.findings().isEmpty() && cand.cedar().isPresent() && !cand.cedar().get().contains("quarterly")) {
+                if (cand.findings().isEmpty() && cand.cedar().isPresent() && Mutations.dropsWord(cand.cedar().get(), "quarterly")) {
                     wrong.add(inserted + " -> VALID without the inserted word: " + cand.cedar().get().replace("\n", " "));
                 }
             }
@@ -137,25 +125,5 @@ class RulesFuzzTest {
     private static List<Candidate> candidates(RulesTranslator translator, String text, GatewaySchema schema) {
         Requirement r = new Requirement(text, new com.cedarauthoring.findings.Span(0, text.length()));
         return ((TranslationOutcome.Candidates) translator.translate(new TranslationRequest(r, text, schema))).candidates();
-    }
-
-    private static String mutate(String input, Random random) {
-        List<String> words = new ArrayList<>(Arrays.asList(input.split(" ")));
-        if (words.size() < 3) {
-            return input;
-        }
-        int i = random.nextInt(words.size());
-        int j = random.nextInt(words.size());
-        switch (random.nextInt(4)) {
-            case 0 -> words.remove(i);
-            case 1 -> {
-                String w = words.get(i);
-                words.set(i, words.get(j));
-                words.set(j, w);
-            }
-            case 2 -> words.add(i, words.get(j));
-            default -> words = words.subList(0, Math.max(1, i));
-        }
-        return String.join(" ", words);
     }
 }

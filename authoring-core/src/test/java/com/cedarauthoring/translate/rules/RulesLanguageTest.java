@@ -9,8 +9,8 @@ import static com.cedarauthoring.translate.rules.TestSchemas.req;
 import static com.cedarauthoring.translate.rules.TestSchemas.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cedarauthoring.cedar.Attribute;
 import com.cedarauthoring.findings.FindingType;
-import com.cedarauthoring.gateway.Attribute;
 import com.cedarauthoring.gateway.AuthorizerType;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.translate.Alignment;

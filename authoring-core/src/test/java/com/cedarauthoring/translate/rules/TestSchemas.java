@@ -1,8 +1,8 @@
 package com.cedarauthoring.translate.rules;
 
-import com.cedarauthoring.gateway.Attribute;
+import com.cedarauthoring.cedar.Attribute;
+import com.cedarauthoring.cedar.CedarType;
 import com.cedarauthoring.gateway.AuthorizerType;
-import com.cedarauthoring.gateway.CedarType;
 import com.cedarauthoring.gateway.GatewaySchema;
 import com.cedarauthoring.gateway.ToolAction;
 import java.util.ArrayList;

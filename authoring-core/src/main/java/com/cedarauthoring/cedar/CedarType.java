@@ -1,4 +1,4 @@
-package com.cedarauthoring.gateway;
+package com.cedarauthoring.cedar;
 
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +40,7 @@ public sealed interface CedarType {
             StringBuilder sb = new StringBuilder("{");
             for (int i = 0; i < attributes.size(); i++) {
                 Attribute a = attributes.get(i);
-                sb.append(i == 0 ? "" : ", ").append(SchemaDeriver.quote(a.name())).append(a.required() ? "" : "?")
+                sb.append(i == 0 ? "" : ", ").append(CedarSyntax.quote(a.name())).append(a.required() ? "" : "?")
                         .append(": ").append(a.type().cedarSyntax());
             }
             return sb.append('}').toString();

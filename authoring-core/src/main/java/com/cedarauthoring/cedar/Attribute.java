@@ -1,4 +1,4 @@
-package com.cedarauthoring.gateway;
+package com.cedarauthoring.cedar;
 
 import java.util.List;
 

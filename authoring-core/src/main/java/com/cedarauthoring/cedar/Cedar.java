@@ -125,7 +125,7 @@ public final class Cedar {
     /** The action id of a policy scoped {@code action == AgentCore::Action::"..."}, if it is one. */
     private Optional<String> singleActionOf(String policyText) {
         try {
-            if (EstReader.read(ests.get(policyText, this::parseEstNow)).action() instanceof PolicyView.ActionScope.Eq eq
+            if (viewNow(policyText).action() instanceof PolicyView.ActionScope.Eq eq
                     && eq.action().type().endsWith("Action")) {
                 return Optional.of(eq.action().id());
             }
@@ -198,8 +198,12 @@ public final class Cedar {
      */
     public PolicyView view(String policyText) {
         PolicyView known = policyText == null ? null : views.getIfPresent(policyText);
-        return known != null ? known
-                : nativeStack.call(() -> views.get(policyText, text -> EstReader.read(ests.get(text, this::parseEstNow))));
+        return known != null ? known : nativeStack.call(() -> viewNow(policyText));
+    }
+
+    /** On the native stack: the cached view, read from the (cached) EST on a miss. */
+    private PolicyView viewNow(String policyText) {
+        return views.get(policyText, text -> EstReader.read(ests.get(text, this::parseEstNow)));
     }
 
     private JsonNode parseEstNow(String policyText) {

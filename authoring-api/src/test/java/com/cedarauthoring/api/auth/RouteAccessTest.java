@@ -2,8 +2,8 @@ package com.cedarauthoring.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cedarauthoring.api.Application;
 import com.cedarauthoring.api.Http;
+import com.cedarauthoring.api.SdkService;
 import com.cedarauthoring.api.TestCredentials;
 import com.cedarauthoring.api.http.ApiApp.DeclaredRoute;
 import java.io.IOException;
@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every route declares its access, and the README's roles table is exactly what the service enforces:
@@ -30,23 +28,13 @@ class RouteAccessTest {
     private static final List<TestCredentials.Key> SINGLE_ROLE_KEYS =
             List.of(TestCredentials.AUTHOR, TestCredentials.REVIEWER, TestCredentials.ADMIN);
 
-    @TempDir
-    static Path dataDir;
-    static Application app;
-
-    @BeforeAll
-    static void start() {
-        app = Application.start(TestCredentials.signed(dataDir));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    // one signed service (credentials file of TestCredentials) for the whole class
+    @RegisterExtension
+    static final SdkService service = SdkService.signed();
 
     @Test
     void everyRouteDeclaresItsAccess() {
-        assertThat(app.routes()).isNotEmpty().allSatisfy(r ->
+        assertThat(service.app().routes()).isNotEmpty().allSatisfy(r ->
                 assertThat(r.access()).as(r.method() + " " + r.path() + " declares no Access").isNotEmpty());
     }
 
@@ -54,7 +42,7 @@ class RouteAccessTest {
     void theReadmeRolesTableIsExactlyTheRegisteredRoutes() throws IOException {
         Map<String, Set<String>> readme = readmeTable();
         Map<String, Set<String>> registered = new LinkedHashMap<>();
-        for (DeclaredRoute r : app.routes()) {
+        for (DeclaredRoute r : service.app().routes()) {
             registered.put(r.method() + " " + r.path(), roles(r.access()));
         }
         assertThat(readme).as("README roles table vs. registered routes").isEqualTo(registered);
@@ -70,7 +58,7 @@ class RouteAccessTest {
             String path = concrete(route.substring(route.indexOf(' ') + 1));
             for (TestCredentials.Key key : SINGLE_ROLE_KEYS) {
                 boolean expected = allowed.contains("anyone") || allowed.contains(key.roles().get(0));
-                Http.Response r = Http.signed(app.port(), key).send(method, path, method.equals("GET") ? null : "{}");
+                Http.Response r = Http.signed(service.app().port(), key).send(method, path, method.equals("GET") ? null : "{}");
                 boolean denied = r.status() == 403 && "AccessDeniedException".equals(r.errorType());
                 if (denied == expected || r.status() == 500) {
                     mismatches.add(key.roles() + " " + route + " -> " + r.status() + " " + r.errorType());
@@ -130,7 +118,7 @@ class RouteAccessTest {
     @Test
     void printTheTableForTheReadme() {
         // keeps the README easy to regenerate: mvn test -Dtest=RouteAccessTest prints it
-        System.out.println(app.routes().stream().map(r -> "| " + r.method() + " | `" + r.path() + "` | "
+        System.out.println(service.app().routes().stream().map(r -> "| " + r.method() + " | `" + r.path() + "` | "
                 + String.join(", ", roles(r.access()).stream().sorted((a, b) -> order(a) - order(b)).toList()) + " |")
                 .collect(Collectors.joining("\n")));
     }

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cedarauthoring.api.Application;
 import com.cedarauthoring.api.Http;
+import com.cedarauthoring.api.SdkService;
 import com.cedarauthoring.api.LocalSdk;
 import com.cedarauthoring.api.ServiceConfig;
 import com.cedarauthoring.api.TestCredentials;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
@@ -24,23 +24,13 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreC
  * service with a credentials file. Each failure answers 403 with AWS's error name and changes nothing.
  */
 class SigV4AuthTest {
-    @TempDir
-    static Path dataDir;
-    static Application app;
-
-    @BeforeAll
-    static void start() {
-        app = Application.start(TestCredentials.signed(dataDir));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    // one signed service (credentials file of TestCredentials) for the whole class
+    @RegisterExtension
+    static final SdkService service = SdkService.signed();
 
     @Test
     void theRightKeyWorksThroughTheSdk() {
-        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(app.port(), TestCredentials.ADMIN)) {
+        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(service.app().port(), TestCredentials.ADMIN)) {
             var engine = sdk.createPolicyEngine(b -> b.name("SignedEngine"));
             assertThat(sdk.getPolicyEngine(b -> b.policyEngineId(engine.policyEngineId())).name()).isEqualTo("SignedEngine");
             // query parameters are part of the canonical request
@@ -50,7 +40,7 @@ class SigV4AuthTest {
 
     @Test
     void rawSignedRequestsToExtensionPathsWithQueryParameters() {
-        Http admin = Http.signed(app.port(), TestCredentials.ADMIN);
+        Http admin = Http.signed(service.app().port(), TestCredentials.ADMIN);
         assertThat(admin.get("/audit-events?maxResults=5").status()).isEqualTo(200);
         // encoded characters in the query (':' '/' and a space) canonicalise as the SDK signs them
         Http.Response filtered = admin.get("/audit-events?resourceArn=arn%3Aaws%3Abedrock-agentcore%3Aus-west-2%3A1%3Agateway%2Fx"
@@ -81,7 +71,7 @@ class SigV4AuthTest {
             throws Exception {
         var request = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
                 .method(software.amazon.awssdk.http.SdkHttpMethod.fromValue(method)).protocol("http").host("127.0.0.1")
-                .port(app.port()).encodedPath(path).putHeader("Content-Type", "application/json");
+                .port(service.app().port()).encodedPath(path).putHeader("Content-Type", "application/json");
         if (signedBody != null) {
             byte[] bytes = signedBody.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             request.contentStreamProvider(() -> new java.io.ByteArrayInputStream(bytes));
@@ -92,7 +82,7 @@ class SigV4AuthTest {
                                 TestCredentials.ADMIN.accessKeyId(), TestCredentials.ADMIN.secretAccessKey()))
                         .signingName("bedrock-agentcore").signingRegion(Region.US_WEST_2).build());
         assertThat(signed.headers().keySet()).noneMatch(h -> h.equalsIgnoreCase("x-amz-content-sha256"));
-        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + path))
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + service.app().port() + path))
                 .method(method, sentBody == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                         : java.net.http.HttpRequest.BodyPublishers.ofString(sentBody));
         signed.headers().forEach((name, values) -> {
@@ -106,8 +96,8 @@ class SigV4AuthTest {
     /** Presigned (query-string) SigV4, as {@code AwsV4HttpSigner} with {@code AUTH_LOCATION = QUERY_STRING} makes it. */
     @Test
     void presignedRequestsWorkUntilTheyExpire() {
-        Http unsigned = new Http(app.port());
-        Http admin = Http.signed(app.port(), TestCredentials.ADMIN);
+        Http unsigned = new Http(service.app().port());
+        Http admin = Http.signed(service.app().port(), TestCredentials.ADMIN);
         Http.Response listed = unsigned.get(admin.presign("GET", "/policy-engines?maxResults=1", null, Duration.ofMinutes(1)));
         assertThat(listed.status()).as(listed.body().toString()).isEqualTo(200);
         // a state change: the body's hash is in the signature, and the event names the signer
@@ -119,7 +109,7 @@ class SigV4AuthTest {
         assertThat(events.body().get("auditEvents").get(0).get("principal").asText()).isEqualTo("ada");
 
         // X-Amz-Expires is honoured: signed 10 minutes ago, valid for 15 minutes (beyond the 5-minute skew of headers)
-        Http tenMinutesAgo = Http.signed(app.port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
+        Http tenMinutesAgo = Http.signed(service.app().port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))));
         assertThat(unsigned.get(tenMinutesAgo.presign("GET", "/policy-engines", null, Duration.ofMinutes(15))).status())
                 .isEqualTo(200);
@@ -129,7 +119,7 @@ class SigV4AuthTest {
         assertThat(expired.errorType()).isEqualTo("InvalidSignatureException");
         assertThat(expired.body().get("message").asText()).contains("Signature expired");
         // signed for the future: not yet valid
-        Http tomorrow = Http.signed(app.port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
+        Http tomorrow = Http.signed(service.app().port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
                 Clock.offset(Clock.systemUTC(), Duration.ofDays(1))));
         assertThat(unsigned.get(tomorrow.presign("GET", "/policy-engines", null, Duration.ofMinutes(5))).errorType())
                 .isEqualTo("InvalidSignatureException");
@@ -143,8 +133,8 @@ class SigV4AuthTest {
 
     @Test
     void aTamperedPresignedRequestIsRefusedAndChangesNothing() {
-        Http unsigned = new Http(app.port());
-        Http admin = Http.signed(app.port(), TestCredentials.ADMIN);
+        Http unsigned = new Http(service.app().port());
+        Http admin = Http.signed(service.app().port(), TestCredentials.ADMIN);
         String url = admin.presign("GET", "/policy-engines?maxResults=1", null, Duration.ofMinutes(1));
         Http.Response query = unsigned.get(url.replace("maxResults=1", "maxResults=2"));
         assertThat(query.status()).isEqualTo(403);
@@ -167,25 +157,25 @@ class SigV4AuthTest {
 
     @Test
     void aPresignedRequestWithTheWrongKeyIsRefused() {
-        Http unsigned = new Http(app.port());
-        Http wrongSecret = Http.signed(app.port(), new TestCredentials.Key(TestCredentials.ADMIN.accessKeyId(),
+        Http unsigned = new Http(service.app().port());
+        Http wrongSecret = Http.signed(service.app().port(), new TestCredentials.Key(TestCredentials.ADMIN.accessKeyId(),
                 "not-the-admin-secret", "ada", java.util.List.of("admin")));
         Http.Response r = unsigned.get(wrongSecret.presign("GET", "/policy-engines", null, Duration.ofMinutes(1)));
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.errorType()).isEqualTo("InvalidSignatureException");
         assertThat(r.body().toString()).doesNotContain(TestCredentials.ADMIN.secretAccessKey());
-        Http unknown = Http.signed(app.port(), new TestCredentials.Key("AKIDNOBODY", "whatever-secret", "x",
+        Http unknown = Http.signed(service.app().port(), new TestCredentials.Key("AKIDNOBODY", "whatever-secret", "x",
                 java.util.List.of("admin")));
         assertThat(unsigned.get(unknown.presign("GET", "/policy-engines", null, Duration.ofMinutes(1))).errorType())
                 .isEqualTo("UnrecognizedClientException");
-        Http otherRegion = Http.signed(app.port(), new Http.Signing(TestCredentials.ADMIN, "us-east-1", Clock.systemUTC()));
+        Http otherRegion = Http.signed(service.app().port(), new Http.Signing(TestCredentials.ADMIN, "us-east-1", Clock.systemUTC()));
         assertThat(unsigned.get(otherRegion.presign("GET", "/policy-engines", null, Duration.ofMinutes(1))).errorType())
                 .isEqualTo("InvalidSignatureException");
     }
 
     @Test
     void wrongSecretIsAnInvalidSignature() {
-        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(app.port(), TestCredentials.ADMIN.accessKeyId(),
+        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(service.app().port(), TestCredentials.ADMIN.accessKeyId(),
                 "not-the-admin-secret", Region.US_WEST_2)) {
             assertThatThrownBy(() -> sdk.listPolicyEngines(b -> { }))
                     .isInstanceOfSatisfying(AwsServiceException.class, e -> {
@@ -198,7 +188,7 @@ class SigV4AuthTest {
 
     @Test
     void unknownKeyIsUnrecognized() {
-        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(app.port(), "AKIDNOBODY", "whatever-secret", Region.US_WEST_2)) {
+        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(service.app().port(), "AKIDNOBODY", "whatever-secret", Region.US_WEST_2)) {
             assertThatThrownBy(() -> sdk.listPolicyEngines(b -> { }))
                     .isInstanceOfSatisfying(AwsServiceException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(403);
@@ -209,7 +199,7 @@ class SigV4AuthTest {
 
     @Test
     void wrongRegionIsAnInvalidSignature() {
-        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(app.port(), TestCredentials.ADMIN.accessKeyId(),
+        try (BedrockAgentCoreControlClient sdk = LocalSdk.client(service.app().port(), TestCredentials.ADMIN.accessKeyId(),
                 TestCredentials.ADMIN.secretAccessKey(), Region.US_EAST_1)) {
             assertThatThrownBy(() -> sdk.listPolicyEngines(b -> { }))
                     .isInstanceOfSatisfying(AwsServiceException.class, e -> {
@@ -223,7 +213,7 @@ class SigV4AuthTest {
     @Test
     void signaturesOlderOrNewerThanFiveMinutesAreRefused() {
         for (Duration offset : new Duration[] {Duration.ofMinutes(-6), Duration.ofMinutes(6)}) {
-            Http skewed = Http.signed(app.port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
+            Http skewed = Http.signed(service.app().port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
                     Clock.offset(Clock.systemUTC(), offset)));
             Http.Response r = skewed.get("/policy-engines");
             assertThat(r.status()).isEqualTo(403);
@@ -231,14 +221,14 @@ class SigV4AuthTest {
             assertThat(r.body().get("message").asText()).contains("Signature expired");
         }
         // within the window (a replay 4 minutes later) is still accepted, as AWS does
-        Http late = Http.signed(app.port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
+        Http late = Http.signed(service.app().port(), new Http.Signing(TestCredentials.ADMIN, "us-west-2",
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-4))));
         assertThat(late.get("/policy-engines").status()).isEqualTo(200);
     }
 
     @Test
     void aTamperedBodyIsRefusedAndChangesNothing() {
-        Http admin = Http.signed(app.port(), TestCredentials.ADMIN);
+        Http admin = Http.signed(service.app().port(), TestCredentials.ADMIN);
         Http.Response r = admin.send("POST", "/policy-engines", "{\"name\":\"Honest\"}", "{\"name\":\"Tampered\"}");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.errorType()).isEqualTo("InvalidSignatureException");
@@ -247,7 +237,7 @@ class SigV4AuthTest {
 
     @Test
     void aMissingSignatureIsAMissingToken() {
-        Http unsigned = new Http(app.port());
+        Http unsigned = new Http(service.app().port());
         Http.Response r = unsigned.get("/policy-engines");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.errorType()).isEqualTo("MissingAuthenticationTokenException");
@@ -259,7 +249,7 @@ class SigV4AuthTest {
 
     @Test
     void theRoleIsCheckedAfterTheSignature() {
-        Http author = Http.signed(app.port(), TestCredentials.AUTHOR);
+        Http author = Http.signed(service.app().port(), TestCredentials.AUTHOR);
         Http.Response r = author.post("/policy-engines", "{\"name\":\"ByAnAuthor\"}");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.errorType()).isEqualTo("AccessDeniedException");

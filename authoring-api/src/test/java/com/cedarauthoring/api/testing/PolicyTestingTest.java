@@ -23,10 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code RefundTool__process_refund} (two underscores) allowed at $450 and denied at $750.
  */
 class PolicyTestingTest {
-    static final String TOOL = """
-            {"name": "process_refund", "description": "Process customer refund", "inputSchema": {"type": "object",
-              "properties": {"orderId": {"type": "string"}, "amount": {"type": "integer"}, "reason": {"type": "string"}},
-              "required": ["orderId", "amount"]}}""";
+    static final String TOOL = RefundService.TOOL;
     static final String LOOKUP = """
             {"name": "lookup_order", "description": "Look up an order", "inputSchema": {"type": "object",
               "properties": {"orderId": {"type": "string"}}, "required": ["orderId"]}}""";
@@ -45,16 +42,11 @@ class PolicyTestingTest {
     static void start() {
         app = Application.start(ServiceConfig.local(dataDir));
         http = new Http(app.port());
-        JsonNode gw = http.post("/gateways/", "{\"name\":\"refund-gateway\",\"roleArn\":\"arn:aws:iam::123456789012:role/R\","
-                + "\"authorizerType\":\"CUSTOM_JWT\"}").body();
-        gatewayId = gw.get("gatewayId").asText();
-        gatewayArn = gw.get("gatewayArn").asText();
-        assertThat(http.post("/gateways/" + gatewayId + "/targets/", "{\"name\":\"RefundTool\",\"targetConfiguration\":{\"mcp\":"
-                + "{\"lambda\":{\"lambdaArn\":\"arn:aws:lambda:us-west-2:123456789012:function:RefundProcessor\","
-                + "\"toolSchema\":{\"inlinePayload\":[" + TOOL + "," + LOOKUP + "]}}}}}").status()).isEqualTo(202);
-        JsonNode engine = http.post("/policy-engines", "{\"name\":\"RefundPolicyEngine\"}").body();
-        engineId = engine.get("policyEngineId").asText();
-        engineArn = engine.get("policyEngineArn").asText();
+        RefundService refund = RefundService.create(http, "RefundPolicyEngine", TOOL + "," + LOOKUP);
+        gatewayId = refund.gatewayId();
+        gatewayArn = refund.gatewayArn();
+        engineId = refund.engineId();
+        engineArn = refund.engineArn();
         // Step 2 of the seed, for this gateway's ARN and target name
         under500 = createPolicy("RefundUnder500Policy", """
                 permit(

@@ -36,15 +36,10 @@ class TestSuitesTest {
     static void start() {
         app = Application.start(ServiceConfig.local(dataDir));
         http = new Http(app.port());
-        JsonNode gw = http.post("/gateways/", "{\"name\":\"refund-gateway\",\"roleArn\":\"arn:aws:iam::123456789012:role/R\","
-                + "\"authorizerType\":\"CUSTOM_JWT\"}").body();
-        gatewayArn = gw.get("gatewayArn").asText();
-        assertThat(http.post("/gateways/" + gw.get("gatewayId").asText() + "/targets/", "{\"name\":\"RefundTool\",\"targetConfiguration\":"
-                + "{\"mcp\":{\"lambda\":{\"lambdaArn\":\"arn:aws:lambda:us-west-2:123456789012:function:RefundProcessor\","
-                + "\"toolSchema\":{\"inlinePayload\":[" + PolicyTestingTest.TOOL + "]}}}}}").status()).isEqualTo(202);
-        JsonNode engine = http.post("/policy-engines", "{\"name\":\"SuiteEngine\"}").body();
-        engineId = engine.get("policyEngineId").asText();
-        engineArn = engine.get("policyEngineArn").asText();
+        RefundService refund = RefundService.create(http, "SuiteEngine", RefundService.TOOL);
+        gatewayArn = refund.gatewayArn();
+        engineId = refund.engineId();
+        engineArn = refund.engineArn();
         suites = "/policy-engines/" + engineId + "/test-suites";
         ObjectNode policy = Json.mapper().createObjectNode().put("name", "Under500").put("validationMode", "IGNORE_ALL_FINDINGS");
         policy.putObject("definition").putObject("cedar").put("statement", """
@@ -126,7 +121,7 @@ class TestSuitesTest {
                 + "\"authorizerType\":\"CUSTOM_JWT\"}").body();
         String gwId = gw.get("gatewayId").asText();
         String target = "{\"name\":\"RefundTool\",\"targetConfiguration\":{\"mcp\":{\"lambda\":{\"lambdaArn\":"
-                + "\"arn:aws:lambda:us-west-2:123456789012:function:RefundProcessor\",\"toolSchema\":{\"inlinePayload\":[" + PolicyTestingTest.TOOL + "]}}}}}";
+                + "\"arn:aws:lambda:us-west-2:123456789012:function:RefundProcessor\",\"toolSchema\":{\"inlinePayload\":[" + RefundService.TOOL + "]}}}}}";
         String targetId = http.post("/gateways/" + gwId + "/targets/", target).body().get("targetId").asText();
         String body = suite(10).replace(gatewayArn, gw.get("gatewayArn").asText());
         assertThat(http.send("PUT", suites + "/changing", body).status()).isEqualTo(200);

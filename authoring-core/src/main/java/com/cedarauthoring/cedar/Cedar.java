@@ -323,6 +323,19 @@ public final class Cedar {
         return nativeStack.call(work::get);
     }
 
+    /**
+     * A thread factory for pools whose work calls Cedar (generation jobs, HTTP request threads): its threads
+     * have the same large stack as Cedar's own, so Cedar calls made on them run inline and skip the hand-off.
+     */
+    public static java.util.concurrent.ThreadFactory largeStackThreads(String prefix) {
+        return NativeStack.threadFactory(prefix);
+    }
+
+    /** Whether Cedar calls made on the current thread run inline (it has the large stack). */
+    public static boolean onLargeStack() {
+        return NativeStack.onLargeStack();
+    }
+
     /** Opaque handle on a parsed, natively cached policy set. */
     public static final class PreparedPolicies {
         private final PolicySet set;

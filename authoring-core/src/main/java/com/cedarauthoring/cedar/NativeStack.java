@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,20 +32,33 @@ final class NativeStack {
     }
 
     NativeStack(int threads) {
-        ThreadGroup group = new ThreadGroup("cedar-native");
-        AtomicInteger counter = new AtomicInteger();
         executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new NativeThread(group, r, "cedar-native-" + counter.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                threadFactory("cedar-native"));
         executor.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Daemon threads with the same large stack, for pools whose work mostly calls Cedar (generation jobs,
+     * HTTP requests that evaluate policies): their Cedar calls run inline instead of waiting for a hand-off.
+     */
+    static ThreadFactory threadFactory(String prefix) {
+        ThreadGroup group = new ThreadGroup(prefix);
+        AtomicInteger counter = new AtomicInteger();
+        return r -> {
+            Thread t = new NativeThread(group, r, prefix + "-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Whether the calling thread has the large stack, so Cedar calls may run on it directly. */
+    static boolean onLargeStack() {
+        return Thread.currentThread() instanceof NativeThread;
     }
 
     /** Runs {@code call} on a large-stack thread and returns its result; its unchecked exceptions pass through. */
     <T> T call(Callable<T> call) {
-        if (Thread.currentThread() instanceof NativeThread) {
+        if (onLargeStack()) {
             return callInline(call);
         }
         Future<T> future = executor.submit(call);

@@ -1,5 +1,6 @@
 package com.cedarauthoring.generation;
 
+import com.cedarauthoring.cedar.Cedar;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -62,6 +63,9 @@ public final class GenerationJobs implements AutoCloseable {
         this.scheduler = Scheduler.create(dataSource, List.of(generate))
                 .startTasks(sweep, purge)
                 .threads(settings.threads())
+                // a generation is mostly Cedar calls: on large-stack threads they run inline, no hand-off each
+                .executorService(java.util.concurrent.Executors.newFixedThreadPool(settings.threads(),
+                        Cedar.largeStackThreads("generation")))
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(4)

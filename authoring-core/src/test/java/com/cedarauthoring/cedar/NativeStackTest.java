@@ -27,6 +27,14 @@ class NativeStackTest {
     }
 
     @Test
+    void threadsOfTheLargeStackFactoryRunTheSameDepthInline() throws Exception {
+        // generation jobs run on these threads and call Cedar without a hand-off; they must survive as much
+        Probe inline = probe("factory", 300);
+        assertThat(inline.exit()).as(inline.output()).isZero();
+        assertThat(inline.output()).contains("survived");
+    }
+
+    @Test
     void textWithinTheBoundsIsFarBelowWhatEvenADefaultStackSurvives() throws Exception {
         // the bound leaves a margin on a plain thread too: CedarLimits.MAX_NESTING levels parse there
         Probe plain = probe("plain", CedarLimits.MAX_NESTING);

@@ -2,38 +2,25 @@ package com.cedarauthoring.cedar;
 
 import com.cedarpolicy.BasicAuthorizationEngine;
 import com.cedarpolicy.formatter.PolicyFormatter;
-import com.cedarpolicy.model.AuthorizationRequest;
 import com.cedarpolicy.model.AuthorizationResponse;
 import com.cedarpolicy.model.AuthorizationSuccessResponse;
 import com.cedarpolicy.model.DetailedError;
 import com.cedarpolicy.model.ValidationRequest;
 import com.cedarpolicy.model.ValidationResponse;
-import com.cedarpolicy.model.entity.Entity;
 import com.cedarpolicy.model.exception.AuthException;
 import com.cedarpolicy.model.exception.InternalException;
 import com.cedarpolicy.model.formatter.Config;
 import com.cedarpolicy.model.policy.Policy;
 import com.cedarpolicy.model.policy.PolicySet;
 import com.cedarpolicy.model.schema.Schema;
-import com.cedarpolicy.value.CedarList;
-import com.cedarpolicy.value.CedarMap;
-import com.cedarpolicy.value.EntityTypeName;
-import com.cedarpolicy.value.EntityUID;
-import com.cedarpolicy.value.PrimBool;
-import com.cedarpolicy.value.PrimLong;
-import com.cedarpolicy.value.PrimString;
-import com.cedarpolicy.value.Value;
 import com.cedarauthoring.cedar.est.EstReader;
 import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +47,7 @@ public final class Cedar {
 
     private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
     private final NativeStack nativeStack = new NativeStack();
+    private final RequestEntities requestEntities = new RequestEntities();
     // Parsing a schema crosses JNI; gateways change rarely, so parsed schemas are kept by their text.
     private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
     // EST extraction crosses JNI twice; analysis, explanation and examples all ask for the same policy
@@ -355,17 +343,6 @@ public final class Cedar {
         }
     }
 
-    private static Entity principalEntity(EntityUID principal, AuthRequest request) {
-        Map<String, Value> principalTags = new HashMap<>();
-        request.tags().forEach((k, v) -> principalTags.put(k, new PrimString(v)));
-        return new Entity(principal, new HashMap<>(Map.of("id", new PrimString(request.principalId()))), new HashSet<>(),
-                principalTags);
-    }
-
-    private static Entity resourceEntity(EntityUID resource) {
-        return new Entity(resource, new HashMap<>(), new HashSet<>(), new HashMap<>());
-    }
-
     private static PolicySet policySet(Map<String, String> policies) {
         Set<Policy> set = new HashSet<>();
         policies.forEach((id, text) -> {
@@ -378,112 +355,20 @@ public final class Cedar {
     }
 
     private Decision authorizeNow(PolicySet set, AuthRequest request, Optional<? extends CedarSchema> schema) {
-        EntityUID principal = uid(request.principalType(), request.principalId());
-        EntityUID action = uid("Action", request.actionId());
-        EntityUID resource = uid("Gateway", request.gatewayArn());
-        Entity principalEntity = principalEntity(principal, request);
-        Entity resourceEntity = resourceEntity(resource);
-        Optional<CedarType.RecordType> inputType = schema.flatMap(s -> s.inputOf(request.actionId()));
-        Map<String, Value> context = new HashMap<>();
-        context.put("input", toValue(request.input(), inputType.map(t -> (CedarType) t)));
+        Optional<CedarType.RecordType> inputType = schema.isEmpty() ? Optional.empty() : schema.get().inputOf(request.actionId());
+        RequestEntities.Built built = requestEntities.build(request, inputType);
         try {
-            AuthorizationResponse response = engine.isAuthorized(
-                    new AuthorizationRequest(principal, action, resource, context),
-                    set, entities(principalEntity, resourceEntity, request.actionId()));
+            AuthorizationResponse response = engine.isAuthorized(built.request(), set, built.entities());
             if (response.success.isEmpty()) {
                 List<String> errors = response.errors.map(l -> l.stream().map(Cedar::describe).toList()).orElse(List.of());
                 return new Decision(false, Set.of(), errors);
             }
             AuthorizationSuccessResponse ok = response.success.get();
-            List<String> errors = ok.getErrors().stream().map(Object::toString).toList();
+            List<String> errors = ok.getErrors().isEmpty() ? List.of() : ok.getErrors().stream().map(Object::toString).toList();
             return new Decision(ok.isAllowed(), ok.getReason(), errors);
         } catch (AuthException e) {
             throw new CedarUnavailableException("authorization failed to run", e);
         }
-    }
-
-    /**
-     * Action entities with the schema's hierarchy (tool in target in CallTool), so that
-     * {@code action in AgentCore::Action::"<Target>"} decides as on the gateway. Building them here is
-     * much cheaper than handing the schema to every request.
-     */
-    private static Entity actionEntity(String actionId) {
-        Set<EntityUID> parents = new HashSet<>();
-        if (actionId.contains(CedarSchema.ACTION_SEPARATOR)) {
-            parents.add(uid("Action", targetOf(actionId)));
-        } else if (!actionId.equals("CallTool")) {
-            parents.add(uid("Action", "CallTool"));
-        }
-        return new Entity(uid("Action", actionId), new HashMap<>(), parents, new HashMap<>());
-    }
-
-    private static Set<Entity> entities(Entity principal, Entity resource, String actionId) {
-        Map<String, Entity> actions = new LinkedHashMap<>();
-        for (String id : List.of(actionId, targetOf(actionId), "CallTool")) {
-            actions.putIfAbsent(id, actionEntity(id));
-        }
-        Set<Entity> all = new HashSet<>(actions.values());
-        all.add(principal);
-        all.add(resource);
-        return all;
-    }
-
-    private static String targetOf(String actionId) {
-        int i = actionId.indexOf(CedarSchema.ACTION_SEPARATOR);
-        return i < 0 ? "CallTool" : actionId.substring(0, i);
-    }
-
-    private static EntityUID uid(String type, String id) {
-        return TYPES.computeIfAbsent(type, t -> EntityTypeName.parse(CedarSchema.NAMESPACE + "::" + t)
-                .orElseThrow(() -> new IllegalArgumentException("bad entity type " + t))).of(id);
-    }
-
-    // Parsing an entity type name crosses JNI; a request needs eight of them and there are four types in all.
-    private static final java.util.concurrent.ConcurrentHashMap<String, EntityTypeName> TYPES =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Value toValue(JsonNode node, Optional<CedarType> type) {
-        if (type.isPresent() && type.get() instanceof CedarType.DecimalType && (node.isNumber() || node.isTextual())) {
-            return new com.cedarpolicy.value.Decimal(decimalLiteral(node));
-        }
-        if (node.isTextual()) {
-            return new PrimString(node.textValue());
-        }
-        if (node.isBoolean()) {
-            return new PrimBool(node.booleanValue());
-        }
-        if (node.isIntegralNumber()) {
-            return new PrimLong(node.longValue());
-        }
-        if (node.isNumber()) {
-            return new com.cedarpolicy.value.Decimal(decimalLiteral(node));
-        }
-        if (node.isArray()) {
-            Optional<CedarType> element = type.filter(t -> t instanceof CedarType.SetType)
-                    .map(t -> ((CedarType.SetType) t).element());
-            List<Value> values = new ArrayList<>();
-            node.forEach(n -> values.add(toValue(n, element)));
-            return new CedarList(values);
-        }
-        if (node.isObject()) {
-            Map<String, Value> fields = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> {
-                Optional<CedarType> fieldType = type.filter(t -> t instanceof CedarType.RecordType)
-                        .flatMap(t -> ((CedarType.RecordType) t).attribute(f.getKey())).map(Attribute::type);
-                fields.put(f.getKey(), toValue(f.getValue(), fieldType));
-            });
-            return new CedarMap(fields);
-        }
-        throw new IllegalArgumentException("cannot pass JSON " + node.getNodeType() + " to Cedar");
-    }
-
-    /** Cedar decimals need a fractional part and at most four fractional digits. */
-    static String decimalLiteral(JsonNode node) {
-        BigDecimal d = new BigDecimal(node.asText()).stripTrailingZeros();
-        if (d.scale() < 1) {
-            d = d.setScale(1);
-        }
-        return d.toPlainString();
     }
 
     private Schema schema(String cedarSchemaText) {

@@ -22,7 +22,13 @@ public record GatewaySchema(String gatewayArn, AuthorizerType authorizer, List<T
     }
 
     public Optional<ToolAction> action(String actionId) {
-        return actions.stream().filter(a -> a.actionId().equals(actionId)).findFirst();
+        // a loop, not a stream: every authorize request looks its tool up here
+        for (ToolAction a : actions) {
+            if (a.actionId().equals(actionId)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -35,6 +35,11 @@ public final class PolicyEvaluator {
     private final RequestGenerator requests;
     private final Cache<Map<String, String>, Cedar.PreparedPolicies> prepared =
             Caffeine.newBuilder().maximumSize(256).build();
+    // engine id -> the policies its last snapshot was built from; an unchanged engine reuses that snapshot
+    // after a field-by-field comparison, instead of building, copying and hashing its statements per request
+    private final Cache<String, Built> lastSnapshot = Caffeine.newBuilder().maximumSize(1_000).build();
+
+    private record Built(List<Policy> policies, Snapshot snapshot) {}
 
     /** @param enginePolicies every policy of an engine by its id (unknown engine: ResourceNotFoundException) */
     public PolicyEvaluator(Function<String, List<Policy>> enginePolicies, GatewayDirectory gateways, Cedar cedar) {
@@ -46,23 +51,43 @@ public final class PolicyEvaluator {
 
     /** The policies of one engine split by enforcement mode, read once for a batch of requests. */
     public Snapshot snapshot(String policyEngineId, Map<String, String> candidates) {
-        Map<String, String> active = new LinkedHashMap<>();
-        Map<String, String> all = new LinkedHashMap<>();
-        for (Policy p : enginePolicies.apply(policyEngineId)) {
+        List<Policy> policies = enginePolicies.apply(policyEngineId);
+        if (!candidates.isEmpty()) {
+            return snapshot(policies, candidates);
+        }
+        Built last = lastSnapshot.getIfPresent(policyEngineId);
+        if (last != null && sameDecisions(last.policies(), policies)) {
+            return last.snapshot();
+        }
+        Snapshot built = snapshot(policies, candidates);
+        lastSnapshot.put(policyEngineId, new Built(policies, built));
+        return built;
+    }
+
+    private Snapshot snapshot(List<Policy> policies, Map<String, String> candidates) {
+        Map<String, String> active = new LinkedHashMap<>(2 * (policies.size() + candidates.size()));
+        Map<String, String> logOnly = null;
+        for (Policy p : policies) {
             if (p.status() != PolicyStatus.ACTIVE) {
                 continue;
             }
-            all.put(p.policyId(), p.statement());
             if (p.enforcementMode() == EnforcementMode.ACTIVE) {
                 active.put(p.policyId(), p.statement());
+            } else {
+                logOnly = logOnly == null ? new LinkedHashMap<>() : logOnly;
+                logOnly.put(p.policyId(), p.statement());
             }
         }
         active.putAll(candidates);
-        all.putAll(candidates);
-        // one immutable copy serves as the cache key and the snapshot's statements (a request pays for one)
+        // one immutable copy serves as the cache key and the snapshot's statements (a request pays for one);
+        // the LOG_ONLY set is built only when the engine has LOG_ONLY policies
         Map<String, String> activeKey = Map.copyOf(active);
         Cedar.PreparedPolicies enforced = prepared(activeKey);
-        return new Snapshot(enforced, all.size() == active.size() ? enforced : prepared(Map.copyOf(all)), activeKey);
+        if (logOnly == null) {
+            return new Snapshot(enforced, enforced, activeKey);
+        }
+        logOnly.putAll(active);
+        return new Snapshot(enforced, prepared(Map.copyOf(logOnly)), activeKey);
     }
 
     /** One request against a snapshot: the enforced and the LOG_ONLY decision in one hand-off to Cedar. */
@@ -129,6 +154,33 @@ public final class PolicyEvaluator {
             }
         }
         return callable;
+    }
+
+    /**
+     * Whether two reads of an engine's policies decide alike: the same ACTIVE-status policies in the same order,
+     * with the same ids, statements and enforcement modes (the store answers them in a stable order; any other
+     * difference only costs a rebuild). Allocates nothing: this runs on every request.
+     */
+    static boolean sameDecisions(List<Policy> a, List<Policy> b) {
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < a.size() && a.get(i).status() != PolicyStatus.ACTIVE) {
+                i++;
+            }
+            while (j < b.size() && b.get(j).status() != PolicyStatus.ACTIVE) {
+                j++;
+            }
+            if (i == a.size() || j == b.size()) {
+                return i == a.size() && j == b.size();
+            }
+            Policy x = a.get(i++);
+            Policy y = b.get(j++);
+            if (x.enforcementMode() != y.enforcementMode() || !x.policyId().equals(y.policyId())
+                    || !x.statement().equals(y.statement())) {
+                return false;
+            }
+        }
     }
 
     private Cedar.PreparedPolicies prepared(Map<String, String> immutablePolicies) {

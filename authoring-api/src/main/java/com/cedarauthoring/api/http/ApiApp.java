@@ -3,12 +3,17 @@ package com.cedarauthoring.api.http;
 import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.api.auth.Security;
 import com.cedarauthoring.json.Json;
+import com.cedarauthoring.cedar.Cedar;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the (unstarted) Javalin app from feature route modules. No static state. */
 public final class ApiApp {
+    /** Name prefix of the request threads (thread dumps, logs). */
+    public static final String REQUEST_THREADS = "http";
+
     private ApiApp() {}
 
     /** Local mode (every caller is {@code local} with every role): feature tests. */
@@ -33,6 +38,19 @@ public final class ApiApp {
     }
 
     /**
+     * Jetty's request threads (Javalin's defaults: 8-250 threads, idle 60 s), made by Cedar's large-stack
+     * factory. Authorize, test runs and the MCP endpoint evaluate policies on the request thread; on these
+     * threads Cedar runs inline instead of handing each request to its own pool and waiting, a hand-off
+     * that cost as much as the evaluation itself (benchmarks/RESULTS.md, issue 11). The 64 MiB stacks are
+     * reserved address space, committed only as deep as a call goes.
+     */
+    static QueuedThreadPool requestThreads() {
+        QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000, -1, null, null, Cedar.largeStackThreads(REQUEST_THREADS));
+        pool.setName(REQUEST_THREADS);
+        return pool;
+    }
+
+    /**
      * @param security authentication and the role check every route declares (routes without one are refused).
      *                 The audit trail is not an HTTP concern: each service appends its events in the transaction
      *                 of the change they record.
@@ -42,6 +60,7 @@ public final class ApiApp {
             config.jsonMapper(new JavalinJackson(Json.copy(), false));
             config.jetty.host = host;
             config.startup.showJavalinBanner = false;
+            config.jetty.threadPool = requestThreads();
             // Our own limit (RequestBody.MAX_BYTES) answers with an AgentCore error; Jetty's must sit above it.
             config.http.maxRequestSize = RequestBody.MAX_BYTES * 2L;
             // AgentCore paths are written with and without a trailing slash by different SDK versions.

@@ -53,6 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * bare cedar-java {@code isAuthorized} on a cached policy set with prebuilt request and entities. Each
  * benchmark runs in its own forked JVM (no shared JIT history), after 5 x 2 s of warm-up.
  *
+ * <p>JMH's worker threads are Cedar's large-stack threads ({@link LargeStackExecutor}, set in {@code @Fork}), as
+ * the service's HTTP request threads are: the endpoint's Cedar calls run inline on its request thread, and
+ * so do they here. Bare cedar-java runs on the same kind of thread.
+ *
  * <pre>java -jar benchmarks/jmh/target/jmh-benchmarks.jar AuthorizeBenchmark</pre>
  *
  * Figures: benchmarks/RESULTS.md (issue 11).
@@ -62,7 +66,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(2)
+@Fork(value = 2, jvmArgsAppend = {"-Djmh.executor=CUSTOM",
+        "-Djmh.executor.class=com.cedarauthoring.bench.jmh.LargeStackExecutor"})
 public class AuthorizeBenchmark {
     static final String ARN = "arn:aws:bedrock-agentcore:us-west-2:123456789012:gateway/refund-gateway-abcdefghij";
     static final int POLICIES = 20;
@@ -79,6 +84,10 @@ public class AuthorizeBenchmark {
 
     @Setup
     public void setUp() throws Exception {
+        if (!Cedar.onLargeStack()) {
+            throw new IllegalStateException("JMH's worker threads must be Cedar's large-stack threads, as the service's request "
+                    + "threads are: run forked (the @Fork arguments set -Djmh.executor.class=" + LargeStackExecutor.class.getName() + ")");
+        }
         Cedar cedar = new Cedar();
         ObjectNode input = (ObjectNode) Json.mapper().readTree("{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"string\"},"
                 + "\"amount\":{\"type\":\"integer\"},\"reason\":{\"type\":\"string\"}},\"required\":[\"orderId\",\"amount\"]}");
@@ -160,7 +169,10 @@ public class AuthorizeBenchmark {
         return evaluator.evaluate(snapshot, request);
     }
 
-    /** Bare cedar-java handed to another (large-stack) thread and waited for: the hop Cedar's NativeStack makes. */
+    /**
+     * Bare cedar-java handed to another (large-stack) thread and waited for: the hop Cedar's NativeStack makes for
+     * callers without the large stack (the request threads made it on every request before they had it).
+     */
     @Benchmark
     public Object breakdownBareOnAnotherThread() throws Exception {
         return otherThread.submit(() -> bare.isAuthorized(bareRequest, bareSet, bareEntities)).get();

@@ -3,6 +3,9 @@ import { api, all, say, session } from './app.js';
 import { esc, highlight, linkedCedar, guide } from './cedar.js';
 
 const badge = s => `<span class="badge ${esc(s)}">${esc(String(s).replace(/_/g, ' '))}</span>`;
+// Local mode has one principal, so four-eyes cannot hold: its approvals are recorded as self-approvals and say so.
+const SELF_APPROVAL_TEXT = 'Self-approval: approved without a second reviewer (local mode has one principal, so four-eyes did not apply).';
+const SELF_APPROVAL = `<span class="badge self-approval" title="${SELF_APPROVAL_TEXT}">self-approval</span> <span class="hint">no second reviewer (local mode)</span>`;
 const genBase = (e, g) => `/policy-engines/${encodeURIComponent(e)}/policy-generations/${encodeURIComponent(g)}`;
 const has = role => (session()?.roles || []).includes(role);
 
@@ -154,7 +157,7 @@ function wireAsset(main, a, i, span, engineId, generationId, g) {
   api('GET', base + '/reviews?maxResults=100').then(h => {
     const el = document.getElementById('history-' + i);
     el.innerHTML = h.reviews.length ? '<ul>' + h.reviews.map(r => `<li>${badge(r.decision)} by ${esc(r.reviewer)} at ${esc(r.createdAt.replace('T', ' ').slice(0, 19))}`
-      + `${r.comment ? ': ' + esc(r.comment) : ''}${r.edited ? ' (edited Cedar)' : ''}</li>`).join('') + '</ul>' : 'Not reviewed yet.';
+      + `${r.comment ? ': ' + esc(r.comment) : ''}${r.edited ? ' (edited Cedar)' : ''}${r.selfApproval ? ' ' + SELF_APPROVAL : ''}</li>`).join('') + '</ul>' : 'Not reviewed yet.';
   }).catch(() => {});
   api('GET', `/policy-engines/${encodeURIComponent(engineId)}/test-runs?maxResults=20&policyGenerationId=${encodeURIComponent(generationId)}`
     + `&policyGenerationAssetId=${encodeURIComponent(a.policyGenerationAssetId)}`).then(r => {
@@ -207,7 +210,8 @@ function wireAsset(main, a, i, span, engineId, generationId, g) {
     try {
       const r = await api('POST', base + '/review', request(decision));
       out.className = 'ALLOW';
-      out.textContent = `${r.review.decision} recorded.` + (r.policy ? ` Policy ${r.policy.policyId} is ${r.policy.status} (${r.policy.enforcementMode}).` : '');
+      out.textContent = `${r.review.decision} recorded.` + (r.policy ? ` Policy ${r.policy.policyId} is ${r.policy.status} (${r.policy.enforcementMode}).` : '')
+        + (r.review.selfApproval ? ` ${SELF_APPROVAL_TEXT}` : '');
       say(out.textContent, true);
       setTimeout(() => generation(main, engineId, generationId).then(() => say(out.textContent, true)), 50);
     } catch (err) {
@@ -454,7 +458,7 @@ export async function audit(main, query) {
       <div><button type="submit">Show</button></div></form>
     <div class="table-wrap"><table id="audit"><thead><tr><th scope="col">Time</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Resource</th><th scope="col">Details</th></tr></thead>
     <tbody>${(page.auditEvents || page.events || []).map(ev => `<tr><td>${esc(ev.time.replace('T', ' ').slice(0, 19))}</td><td>${esc(ev.principal)}</td><td>${esc(ev.action)}</td>
-      <td><code>${esc(ev.resourceArn)}</code></td><td><code>${esc(JSON.stringify(ev.details ?? ''))}</code></td></tr>`).join('') || '<tr><td colspan="5" class="muted">No events.</td></tr>'}</tbody></table></div>`;
+      <td><code>${esc(ev.resourceArn)}</code></td><td>${ev.details?.selfApproval ? SELF_APPROVAL + ' ' : ''}<code>${esc(JSON.stringify(ev.details ?? ''))}</code></td></tr>`).join('') || '<tr><td colspan="5" class="muted">No events.</td></tr>'}</tbody></table></div>`;
   document.getElementById('audit-form').addEventListener('submit', e => {
     e.preventDefault();
     location.hash = '#/audit?resourceArn=' + encodeURIComponent(document.getElementById('arn').value.trim());

@@ -5,6 +5,7 @@ import com.cedarpolicy.formatter.PolicyFormatter;
 import com.cedarpolicy.model.AuthorizationResponse;
 import com.cedarpolicy.model.AuthorizationSuccessResponse;
 import com.cedarpolicy.model.DetailedError;
+import com.cedarpolicy.model.PartialAuthorizationResponse;
 import com.cedarpolicy.model.ValidationRequest;
 import com.cedarpolicy.model.ValidationResponse;
 import com.cedarpolicy.model.exception.AuthException;
@@ -299,6 +300,43 @@ public final class Cedar {
     /** Evaluates one request against a prepared set (see {@link #authorize(Map, AuthRequest, Optional)}). */
     public Decision authorize(PreparedPolicies policies, AuthRequest request, Optional<? extends CedarSchema> schema) {
         return nativeStack.call(() -> authorizeNow(policies.set(), request, schema));
+    }
+
+    /**
+     * Whether some input could be allowed: the request evaluated with {@code context.input} unknown (Cedar's
+     * partial evaluation). A definite decision is the same for every input; otherwise the policies that depend
+     * on the input are left as residuals and the decision is {@link InputDependence#DEPENDS_ON_INPUT}.
+     * {@code request.input()} is ignored. The set is serialised whole (partial evaluation has no cached path).
+     */
+    public InputDependence authorizeAnyInput(PreparedPolicies policies, AuthRequest request) {
+        return nativeStack.call(() -> {
+            RequestEntities.BuiltPartial built = requestEntities.buildWithUnknownInput(request);
+            try {
+                PartialAuthorizationResponse response = engine.isAuthorizedPartial(built.request(), policies.set(),
+                        built.entities());
+                if (response.success.isEmpty()) {
+                    throw new CedarUnavailableException("partial evaluation failed: " + response.errors
+                            .map(l -> l.stream().map(Cedar::describe).toList()).orElse(List.of()), null);
+                }
+                AuthorizationSuccessResponse.Decision decision = response.success.get().getDecision();
+                if (decision == null) {
+                    return InputDependence.DEPENDS_ON_INPUT;
+                }
+                return decision == AuthorizationSuccessResponse.Decision.Allow ? InputDependence.ALLOW : InputDependence.DENY;
+            } catch (AuthException e) {
+                throw new CedarUnavailableException("partial evaluation failed to run", e);
+            }
+        });
+    }
+
+    /** A decision over every possible input of one request. */
+    public enum InputDependence {
+        /** Allowed whatever the input. */
+        ALLOW,
+        /** Denied whatever the input. */
+        DENY,
+        /** Policies that could decide depend on the input (some input may be allowed, some denied). */
+        DEPENDS_ON_INPUT
     }
 
     /**

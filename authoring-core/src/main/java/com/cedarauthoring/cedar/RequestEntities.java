@@ -1,6 +1,7 @@
 package com.cedarauthoring.cedar;
 
 import com.cedarpolicy.model.AuthorizationRequest;
+import com.cedarpolicy.model.PartialAuthorizationRequest;
 import com.cedarpolicy.model.entity.Entity;
 import com.cedarpolicy.value.CedarList;
 import com.cedarpolicy.value.CedarMap;
@@ -9,6 +10,7 @@ import com.cedarpolicy.value.EntityUID;
 import com.cedarpolicy.value.PrimBool;
 import com.cedarpolicy.value.PrimLong;
 import com.cedarpolicy.value.PrimString;
+import com.cedarpolicy.value.Unknown;
 import com.cedarpolicy.value.Value;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -43,7 +45,26 @@ final class RequestEntities {
     /** The request and its entities, ready for {@code isAuthorized}. */
     record Built(AuthorizationRequest request, Set<Entity> entities) {}
 
+    /** The same with {@code context.input} unknown, for {@code isAuthorizedPartial}. */
+    record BuiltPartial(PartialAuthorizationRequest request, Set<Entity> entities) {}
+
     Built build(AuthRequest request, java.util.Optional<CedarType.RecordType> inputType) {
+        Scope scope = scope(request);
+        return new Built(new AuthorizationRequest(scope.principal().getEUID(), scope.action(), scope.gateway(),
+                context(toValue(request.input(), inputType.orElse(null)))), scope.entities());
+    }
+
+    /** {@code request}'s principal, action and gateway, its input left unknown ({@code request.input()} is ignored). */
+    BuiltPartial buildWithUnknownInput(AuthRequest request) {
+        Scope scope = scope(request);
+        return new BuiltPartial(PartialAuthorizationRequest.builder().principal(scope.principal().getEUID())
+                .action(scope.action()).resource(scope.gateway()).context(context(new Unknown("input"))).build(),
+                scope.entities());
+    }
+
+    private record Scope(Entity principal, EntityUID action, EntityUID gateway, Set<Entity> entities) {}
+
+    private Scope scope(AuthRequest request) {
         List<Entity> actionEntities = actions.get(request.actionId(), RequestEntities::actionHierarchy);
         Entity gateway = gateways.get(request.gatewayArn(), arn -> new Entity(uid("Gateway", arn), new HashMap<>(),
                 new HashSet<>(), new HashMap<>()));
@@ -52,10 +73,13 @@ final class RequestEntities {
         entities.addAll(actionEntities);
         entities.add(principal);
         entities.add(gateway);
+        return new Scope(principal, actionEntities.get(0).getEUID(), gateway.getEUID(), entities);
+    }
+
+    private static Map<String, Value> context(Value input) {
         Map<String, Value> context = new HashMap<>(2);
-        context.put("input", toValue(request.input(), inputType.orElse(null)));
-        return new Built(new AuthorizationRequest(principal.getEUID(), actionEntities.get(0).getEUID(), gateway.getEUID(),
-                context), entities);
+        context.put("input", input);
+        return context;
     }
 
     private static Entity principal(AuthRequest request) {

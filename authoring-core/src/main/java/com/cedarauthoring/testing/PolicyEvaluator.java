@@ -5,19 +5,21 @@ import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.cedar.Decision;
 import com.cedarauthoring.gateway.GatewayDirectory;
 import com.cedarauthoring.gateway.GatewaySchema;
+import com.cedarauthoring.gateway.ToolAction;
+import com.cedarauthoring.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.cedarauthoring.policy.EnforcementMode;
 import com.cedarauthoring.policy.Policy;
 import com.cedarauthoring.policy.PolicyStatus;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.cedarauthoring.semantics.RequestGenerator;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,7 +34,6 @@ public final class PolicyEvaluator {
     private final Function<String, List<Policy>> enginePolicies;
     private final GatewayDirectory gateways;
     private final Cedar cedar;
-    private final RequestGenerator requests;
     private final Cache<Map<String, String>, Cedar.PreparedPolicies> prepared =
             Caffeine.newBuilder().maximumSize(256).build();
     // engine id -> the policies its last snapshot was built from; an unchanged engine reuses that snapshot
@@ -46,7 +47,6 @@ public final class PolicyEvaluator {
         this.enginePolicies = enginePolicies;
         this.gateways = gateways;
         this.cedar = cedar;
-        this.requests = new RequestGenerator(cedar);
     }
 
     /** The policies of one engine split by enforcement mode, read once for a batch of requests. */
@@ -124,36 +124,27 @@ public final class PolicyEvaluator {
     }
 
     /**
-     * The tools (action ids) the caller could call under some input ({@code tools/list}): every tool whose
-     * generated requests (boundary values around each literal of the policies, optional attributes present
-     * and absent: {@link RequestGenerator}) include one the enforced policies allow for this caller.
-     * cedar-java's partial evaluation would answer this directly, but its native library is built without it.
+     * The tools (action ids) the caller could call under some input ({@code tools/list}): every tool of the
+     * gateway for which the enforced policies, evaluated for this caller with the input unknown (Cedar's partial
+     * evaluation), do not deny outright. A residual (a policy whose conditions read the input) counts as allowed
+     * for some input; it is not solved, so a permit whose input conditions no input satisfies still lists its tool.
      */
     public Set<String> callableTools(Snapshot snapshot, GatewaySchema schema, String principalType, String principalId,
                                      Map<String, String> tags) {
         if (snapshot.enforcedStatements().isEmpty()) {
             return new LinkedHashSet<>();
         }
-        List<String> statements = List.copyOf(snapshot.enforcedStatements().values());
-        // generating the requests reads the policies through Cedar too: everything in one hand-off
-        return cedar.batch(() -> callable(snapshot, schema, requests.generate(schema, statements), principalType, principalId, tags));
-    }
-
-    private Set<String> callable(Snapshot snapshot, GatewaySchema schema, List<AuthRequest> generatedRequests,
-                                 String principalType, String principalId, Map<String, String> tags) {
-        Set<String> callable = new LinkedHashSet<>();
-        for (AuthRequest generated : generatedRequests) {
-            if (callable.contains(generated.actionId()) || !generated.gatewayArn().equals(schema.gatewayArn())
-                    || schema.action(generated.actionId()).isEmpty()) {
-                continue;
+        JsonNode noInput = Json.mapper().createObjectNode();
+        return cedar.batch(() -> {
+            Set<String> callable = new LinkedHashSet<>();
+            for (ToolAction tool : schema.actions()) {
+                AuthRequest asCaller = new AuthRequest(principalType, principalId, tags, tool.actionId(), schema.gatewayArn(), noInput);
+                if (cedar.authorizeAnyInput(snapshot.enforced(), asCaller) != Cedar.InputDependence.DENY) {
+                    callable.add(tool.actionId());
+                }
             }
-            AuthRequest asCaller = new AuthRequest(principalType, principalId, tags, generated.actionId(),
-                    schema.gatewayArn(), generated.input());
-            if (cedar.authorize(snapshot.enforced(), asCaller, Optional.of(schema)).allowed()) {
-                callable.add(generated.actionId());
-            }
-        }
-        return callable;
+            return callable;
+        });
     }
 
     /**

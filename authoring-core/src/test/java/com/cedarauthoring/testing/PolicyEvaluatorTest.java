@@ -115,4 +115,44 @@ class PolicyEvaluatorTest {
         assertThat(PolicyEvaluator.sameDecisions(List.of(a), List.of(policy("x", UNDER_500, EnforcementMode.ACTIVE, PolicyStatus.ACTIVE))))
                 .isFalse();
     }
+
+    private java.util.Set<String> toolsFor(String username, Policy... policies) {
+        stored.set(List.of(policies));
+        return evaluator.callableTools(evaluator.snapshot("E1", Map.of()), SCHEMA, "OAuthUser", "u1", Map.of("username", username));
+    }
+
+    static Policy active(String id, String statement) {
+        return policy(id, statement, EnforcementMode.ACTIVE, PolicyStatus.ACTIVE);
+    }
+
+    @Test
+    void toolsListShowsAToolUnlessPartialEvaluationWithTheInputUnknownDeniesItOutright() {
+        // the seed's Step 2 policy: allowed for some input (amount < 500), for refund-agent only
+        String seed = "permit(principal is AgentCore::OAuthUser, action == AgentCore::Action::\"RefundTool___process_refund\", "
+                + "resource == AgentCore::Gateway::\"" + ARN + "\") when { principal.hasTag(\"username\") && "
+                + "principal.getTag(\"username\") == \"refund-agent\" && context.input.amount < 500 };";
+        assertThat(toolsFor("refund-agent", active("seed", seed))).containsExactly("RefundTool___process_refund");
+        assertThat(toolsFor("intern", active("seed", seed))).isEmpty();
+
+        // a forbid on one tool with no condition: that tool is denied whatever the input
+        String permitAll = "permit(principal, action, resource);";
+        String forbidRefunds = "forbid(principal, action == AgentCore::Action::\"RefundTool___process_refund\", resource);";
+        assertThat(toolsFor("refund-agent", active("all", permitAll), active("no-refunds", forbidRefunds)))
+                .containsExactly("RefundTool___lookup_order");
+
+        // a forbid that depends on an input field leaves the tool callable with other input
+        String forbidLarge = "forbid(principal, action, resource) when { context.input.amount > 1000 };";
+        assertThat(toolsFor("refund-agent", active("all", permitAll), active("large", forbidLarge)))
+                .containsExactly("RefundTool___process_refund", "RefundTool___lookup_order");
+
+        // a permit conditioned on an optional input field: callable (with a reason)
+        String withReason = "permit(principal, action == AgentCore::Action::\"RefundTool___lookup_order\", resource) "
+                + "when { context.input has reason && context.input.reason == \"audit\" };";
+        assertThat(toolsFor("refund-agent", active("reason", withReason))).containsExactly("RefundTool___lookup_order");
+
+        // the action group: a permit on the target covers both tools; nothing permitted: nothing listed
+        assertThat(toolsFor("x", active("target", "permit(principal, action in AgentCore::Action::\"RefundTool\", resource);")))
+                .containsExactly("RefundTool___process_refund", "RefundTool___lookup_order");
+        assertThat(toolsFor("x", policy("off", permitAll, EnforcementMode.LOG_ONLY, PolicyStatus.ACTIVE))).isEmpty();
+    }
 }

@@ -162,6 +162,8 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "APPROVE recorded"));
         assertThat(d.findElement(By.id("status")).getText()).contains("is ACTIVE (ACTIVE)");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("asset-" + ambiguous + "-h"), "APPROVED"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-" + ambiguous), "APPROVE by rita"));
+        assertThat(d.findElement(By.id("history-" + ambiguous)).getText()).as("four-eyes held").doesNotContain("self-approval");
 
         // try the other policy before deciding: its Cedar is the candidate, the suite run is attached to it
         d.findElement(By.cssSelector("#asset-" + other + " a[href*='asset=']")).click();
@@ -277,6 +279,57 @@ class ConsoleBrowserTest {
         assertThat(d.findElement(By.id("result-0")).getText()).contains("four-eyes");
         b.screenshot("09-four-eyes");
 
+        assertThat(b.consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void inLocalModeAnApprovalIsShownAsASelfApprovalInTheReviewAndTheAuditTrail(@TempDir Path localData) throws Exception {
+        try (Application local = Application.start(com.cedarauthoring.api.ServiceConfig.local(localData));
+             Browser browser = Browser.start()) {
+            try {
+                selfApproval(browser, local);
+            } catch (Throwable t) {
+                browser.screenshot("failure-local");
+                throw t;
+            }
+        }
+    }
+
+    private static void selfApproval(Browser b, Application local) {
+        Http http = new Http(local.port());
+        JsonNode gw = http.post("/gateways/", "{\"name\":\"refund-gateway\",\"roleArn\":\"arn:aws:iam::123456789012:role/R\","
+                + "\"authorizerType\":\"CUSTOM_JWT\"}").body();
+        assertThat(http.post("/gateways/" + gw.get("gatewayId").asText() + "/targets/", TARGET).status()).isEqualTo(202);
+        String localEngine = http.post("/policy-engines", "{\"name\":\"LocalEngine\"}").body().get("policyEngineId").asText();
+        ObjectNode body = Json.mapper().createObjectNode().put("name", "local_refunds");
+        body.putObject("resource").put("arn", gw.get("gatewayArn").asText());
+        body.putObject("content").put("rawText", "Allow user refund-agent to process refunds when the amount is less than $500.");
+        String generation = http.post("/policy-engines/" + localEngine + "/policy-generations", body).body().get("policyGenerationId").asText();
+        assertThat(http.pollUntil("/policy-engines/" + localEngine + "/policy-generations/" + generation,
+                g -> !"GENERATING".equals(g.path("status").asText()), Duration.ofSeconds(30)).body().get("status").asText())
+                .isEqualTo("GENERATED");
+
+        var d = b.driver;
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
+        // local mode: no sign-in, the one principal "local" approves what "local" generated
+        d.get("http://127.0.0.1:" + local.port() + "/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("local_refunds"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-0")));
+        d.findElements(By.cssSelector("#review-0 input[name=ack]")).forEach(WebElement::click);
+        d.findElement(By.cssSelector("#review-0 button[data-decision=APPROVE]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "APPROVE recorded"));
+        assertThat(d.findElement(By.id("status")).getText()).contains("Self-approval: approved without a second reviewer");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("asset-0-h"), "APPROVED"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-0"), "self-approval"));
+        assertThat(d.findElement(By.id("history-0")).getText()).contains("APPROVE by local").contains("no second reviewer");
+        b.screenshot("10-local-self-approval");
+
+        d.findElement(By.linkText("Audit trail")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#audit tbody tr")));
+        WebElement review = d.findElements(By.cssSelector("#audit tbody tr")).stream()
+                .filter(r -> r.getText().contains("ReviewPolicyGenerationAsset")).findFirst().orElseThrow();
+        assertThat(review.findElement(By.cssSelector(".badge.self-approval")).getText()).isEqualTo("self-approval");
+        b.screenshot("11-local-audit");
         assertThat(b.consoleErrors()).as("browser console errors").isEmpty();
     }
 

@@ -342,10 +342,11 @@ public final class Cedar {
     }
 
     /**
-     * Runs {@code work} on one of Cedar's large-stack threads; the Cedar calls it makes run inline there. A batch
-     * of evaluations (a test run's cases, the enforced and LOG_ONLY decisions of one request, the requests tried
-     * for {@code tools/list}) then pays one hand-off between threads instead of one per call: the hand-off
-     * (waking the Cedar thread, then the caller) costs more than a cached evaluation.
+     * Runs {@code work} on one of Cedar's large-stack threads; the Cedar calls it makes run inline there. On such
+     * a thread already (HTTP requests, generation jobs) it runs inline; from any other thread a batch of
+     * evaluations (a test run's cases, the enforced and LOG_ONLY decisions of one request, the tools tried for
+     * {@code tools/list}) pays one hand-off instead of one per call: the hand-off (waking the Cedar thread, then
+     * the caller) costs more than a cached evaluation.
      */
     public <T> T batch(java.util.function.Supplier<T> work) {
         return nativeStack.call(work::get);

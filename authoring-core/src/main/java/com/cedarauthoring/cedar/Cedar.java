@@ -53,7 +53,7 @@ import java.util.regex.Pattern;
 public final class Cedar {
     private static final Pattern MULTIPLE_POLICY_TOKEN = Pattern.compile("unexpected token `(permit|forbid)`");
     private static final Config FORMAT = new Config(80, 2);
-    private static final long TEXT_CACHE_CHARS = 4_000_000;
+    private static final long TEXT_CACHE_CHARS = 1_000_000;
     // The EST nests two JSON levels per operator and member access; CedarLimits bounds those, but their
     // product over nested brackets can pass Jackson's default of 1,000 levels, so the EST reader allows more.
     private static final com.fasterxml.jackson.databind.ObjectMapper EST_READER = estReader();
@@ -62,9 +62,11 @@ public final class Cedar {
     private final NativeStack nativeStack = new NativeStack();
     // Parsing a schema crosses JNI; gateways change rarely, so parsed schemas are kept by their text.
     private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
-    // EST extraction crosses JNI twice; analysis, explanation and examples all ask for the same policy
-    private final Cache<String, JsonNode> ests = Caffeine.newBuilder().maximumSize(10_000).build();
-    private final Cache<String, PolicyView> views = Caffeine.newBuilder().maximumSize(10_000).build();
+    // EST extraction crosses JNI; analysis, explanation and examples all ask for the same policy. Views are
+    // what callers use; the EST trees behind them are not kept (several times the view's size, and with a
+    // new policy per generation a large cache is mostly garbage the collector keeps tracing).
+    private final Cache<String, JsonNode> ests = Caffeine.newBuilder().maximumSize(500).build();
+    private final Cache<String, PolicyView> views = Caffeine.newBuilder().maximumSize(2_000).build();
     // Within one generation the same policy text is parsed and formatted several times (translator,
     // candidate check, validation); each is a JNI call. Kept by text, bounded by characters, not entries,
     // because a policy may be as large as CedarLimits allows.
@@ -201,9 +203,12 @@ public final class Cedar {
         return known != null ? known : nativeStack.call(() -> viewNow(policyText));
     }
 
-    /** On the native stack: the cached view, read from the (cached) EST on a miss. */
+    /** On the native stack: the cached view, read from the EST on a miss. */
     private PolicyView viewNow(String policyText) {
-        return views.get(policyText, text -> EstReader.read(ests.get(text, this::parseEstNow)));
+        return views.get(policyText, text -> {
+            JsonNode known = ests.getIfPresent(text);
+            return EstReader.read(known != null ? known : parseEstNow(text));
+        });
     }
 
     private JsonNode parseEstNow(String policyText) {

@@ -500,8 +500,9 @@ public final class Cedar {
         return schemas.get(cedarSchemaText, text -> {
             try {
                 // Validation re-reads the schema on every call (cedar-java 4.10 caches schemas natively for
-                // authorization only). Its JSON form is read 3-5x faster than Cedar syntax, so keep that one:
-                // the same schema, converted by Cedar itself.
+                // authorization only). Its JSON form is read faster than Cedar syntax (a validation of one policy
+                // against one action's schema: ~330 instead of ~480 us), so keep that one: the same schema,
+                // converted by Cedar itself.
                 return new Schema(Schema.parse(Schema.JsonOrCedar.Cedar, text).toJsonFormat());
             } catch (InternalException | java.io.IOException e) {
                 throw new IllegalArgumentException("invalid Cedar schema: " + clean(e.getMessage()), e);

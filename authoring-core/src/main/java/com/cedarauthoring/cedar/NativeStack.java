@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs cedar-java calls on threads with a large, explicit stack.
  *
  * <p>The native parser and evaluator recurse on the calling thread's stack; a Rust stack overflow there is
- * not a Java {@code StackOverflowError} but a SIGSEGV that kills the whole service. HTTP and job threads
- * have the JVM default (1 MiB), on which 70 nested brackets already crash. {@link CedarLimits} keeps inputs
+ * not a Java {@code StackOverflowError} but a SIGSEGV that kills the whole service. Threads of other pools
+ * have the JVM default (1 MiB), on which 70 nested brackets already crash (the HTTP and generation pools are
+ * made by {@link #threadFactory}, so their calls run inline). {@link CedarLimits} keeps inputs
  * far below that, and these threads give the native code 64 times the default on top, so nothing that
  * passes the bounds can reach the end of the stack. The stack is reserved, not committed: a thread only
  * uses the memory its deepest call touches.

@@ -2,10 +2,12 @@ package com.cedarauthoring.api.http;
 
 import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.api.auth.Security;
+import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.json.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the (unstarted) Javalin app from feature route modules. No static state. */
 public final class ApiApp {
@@ -33,6 +35,19 @@ public final class ApiApp {
     }
 
     /**
+     * Jetty's pool (Javalin's defaults: 8 to 250 threads, 60 s idle) on threads with Cedar's large stack. A
+     * request's Cedar calls (CreatePolicy parses, reads the policy's EST and validates it; authorize evaluates)
+     * then run inline; on Jetty's default threads each call was handed to one of Cedar's threads and the request
+     * thread woke again afterwards, two thread switches per call, which a loaded machine makes expensive. The
+     * stack is reserved, not committed: a thread only uses what its deepest call touches.
+     */
+    private static QueuedThreadPool requestThreads() {
+        QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000, -1, null, null, Cedar.largeStackThreads("http"));
+        pool.setName("JettyServerThreadPool");
+        return pool;
+    }
+
+    /**
      * @param security authentication and the role check every route declares (routes without one are refused).
      *                 The audit trail is not an HTTP concern: each service appends its events in the transaction
      *                 of the change they record.
@@ -41,6 +56,7 @@ public final class ApiApp {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.copy(), false));
             config.jetty.host = host;
+            config.jetty.threadPool = requestThreads();
             config.startup.showJavalinBanner = false;
             // Our own limit (RequestBody.MAX_BYTES) answers with an AgentCore error; Jetty's must sit above it.
             config.http.maxRequestSize = RequestBody.MAX_BYTES * 2L;

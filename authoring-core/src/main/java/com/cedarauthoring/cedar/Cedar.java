@@ -5,7 +5,6 @@ import com.cedarpolicy.formatter.PolicyFormatter;
 import com.cedarpolicy.model.AuthorizationRequest;
 import com.cedarpolicy.model.AuthorizationResponse;
 import com.cedarpolicy.model.AuthorizationSuccessResponse;
-import com.cedarpolicy.model.DetailedError;
 import com.cedarpolicy.model.ValidationRequest;
 import com.cedarpolicy.model.ValidationResponse;
 import com.cedarpolicy.model.entity.Entity;
@@ -38,8 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The only class that touches cedar-java: parse, format, strictly validate, authorize, EST.
@@ -51,20 +48,21 @@ import java.util.regex.Pattern;
  * {@link NativeStack} thread: a deeply nested input would otherwise overflow the native stack and kill the JVM.
  */
 public final class Cedar {
-    private static final Pattern MULTIPLE_POLICY_TOKEN = Pattern.compile("unexpected token `(permit|forbid)`");
     private static final Config FORMAT = new Config(80, 2);
-    private static final long TEXT_CACHE_CHARS = 4_000_000;
+    private static final long TEXT_CACHE_CHARS = 1_000_000;
     // The EST nests two JSON levels per operator and member access; CedarLimits bounds those, but their
     // product over nested brackets can pass Jackson's default of 1,000 levels, so the EST reader allows more.
     private static final com.fasterxml.jackson.databind.ObjectMapper EST_READER = estReader();
 
     private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
     private final NativeStack nativeStack = new NativeStack();
-    // Parsing a schema crosses JNI; gateways change rarely, so parsed schemas are kept by their text (in JSON form).
+    // Parsing a schema crosses JNI; gateways change rarely, so parsed schemas are kept by their text.
     private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
-    // EST extraction crosses JNI twice; analysis, explanation and examples all ask for the same policy
-    private final Cache<String, JsonNode> ests = Caffeine.newBuilder().maximumSize(10_000).build();
-    private final Cache<String, PolicyView> views = Caffeine.newBuilder().maximumSize(10_000).build();
+    // EST extraction crosses JNI; analysis, explanation and examples all ask for the same policy. Views are
+    // what callers use; the EST trees behind them are not kept (several times the view's size, and with a
+    // new policy per generation a large cache is mostly garbage the collector keeps tracing).
+    private final Cache<String, JsonNode> ests = Caffeine.newBuilder().maximumSize(500).build();
+    private final Cache<String, PolicyView> views = Caffeine.newBuilder().maximumSize(2_000).build();
     // Within one generation the same policy text is parsed and formatted several times (translator,
     // candidate check, validation); each is a JNI call. Kept by text, bounded by characters, not entries,
     // because a policy may be as large as CedarLimits allows.
@@ -106,7 +104,7 @@ public final class Cedar {
             ordered.sort((a, b) -> Integer.compare(policyIndex(a.getID()), policyIndex(b.getID())));
             return new ParseOutcome.Parsed(ordered.stream().map(Policy::getSource).toList());
         } catch (InternalException e) {
-            return new ParseOutcome.SyntaxError(located(text).orElse(clean(e.getMessage())));
+            return new ParseOutcome.SyntaxError(located(text).orElse(CedarMessages.clean(e.getMessage())));
         }
     }
 
@@ -135,6 +133,55 @@ public final class Cedar {
         return Optional.empty();
     }
 
+    /**
+     * Strictly validates several statements against a gateway schema, with the same messages per statement as
+     * {@link #validate(CedarSchema, String)} (Cedar may order them differently), in one native call: each call
+     * reads the whole schema again, which is most of a validation's cost. Policies scoped to single actions are
+     * validated against those actions' part of the schema.
+     */
+    public List<List<String>> validateAll(CedarSchema schema, List<String> policyTexts) {
+        return nativeStack.call(() -> {
+            List<List<String>> out = new ArrayList<>();
+            Map<String, Integer> indexById = new HashMap<>();
+            Set<Policy> singles = new HashSet<>();
+            List<String> actions = new ArrayList<>();
+            for (String text : policyTexts) {
+                ParseOutcome parsed = parseCached(text);
+                Optional<String> notOne = CedarMessages.notOnePolicy(parsed);
+                out.add(notOne.map(List::of).orElseGet(ArrayList::new));
+                if (notOne.isEmpty()) {
+                    String id = "policy" + (out.size() - 1);
+                    indexById.put(id, out.size() - 1);
+                    singles.add(new Policy(((ParseOutcome.Parsed) parsed).policies().get(0), id));
+                    actions.add(singleActionOf(text).orElse(null));
+                }
+            }
+            if (singles.isEmpty()) {
+                return out;
+            }
+            String schemaText = (actions.contains(null) ? Optional.<String>empty() : schema.cedarTextFor(actions))
+                    .orElse(schema.cedarText());
+            ValidationResponse response = validateSet(schemaText, new PolicySet(singles));
+            if (response.errors.isPresent()) {
+                // a failure of the call as a whole: validate one by one so each statement gets its own answer
+                indexById.values().forEach(i -> out.set(i, validate(schema, policyTexts.get(i))));
+                return out;
+            }
+            // each message names its policy as the single call names it, so a statement reads the same either way
+            response.success.ifPresent(ok -> ok.validationErrors.forEach(e -> out.get(indexById.get(e.getPolicyId()))
+                    .add(CedarMessages.describe(e.getError()).replace("`" + e.getPolicyId() + "`", "`policy0`"))));
+            return out.stream().map(List::copyOf).toList();
+        });
+    }
+
+    private ValidationResponse validateSet(String cedarSchemaText, PolicySet set) {
+        try {
+            return engine.validate(new ValidationRequest(schema(cedarSchemaText), set));
+        } catch (AuthException e) {
+            throw new CedarUnavailableException("validation failed to run", e);
+        }
+    }
+
     /** As {@link #validate(CedarSchema, String)} with a schema in Cedar syntax. */
     public List<String> validate(String cedarSchemaText, String policyText) {
         return nativeStack.call(() -> validateNow(cedarSchemaText, policyText));
@@ -142,24 +189,16 @@ public final class Cedar {
 
     private List<String> validateNow(String cedarSchemaText, String policyText) {
         ParseOutcome parsed = parseCached(policyText);
-        if (parsed instanceof ParseOutcome.SyntaxError err) {
-            return List.of(err.message());
+        Optional<String> notOne = CedarMessages.notOnePolicy(parsed);
+        if (notOne.isPresent()) {
+            return List.of(notOne.get());
         }
         List<String> policies = ((ParseOutcome.Parsed) parsed).policies();
-        if (policies.size() != 1) {
-            return List.of("the statement must hold exactly one policy, found " + policies.size());
-        }
-        Schema schema = schema(cedarSchemaText);
-        try {
-            PolicySet set = new PolicySet(Set.of(new Policy(policies.get(0), "policy0")));
-            ValidationResponse response = engine.validate(new ValidationRequest(schema, set));
-            List<String> messages = new ArrayList<>();
-            response.errors.ifPresent(errs -> errs.forEach(e -> messages.add(describe(e))));
-            response.success.ifPresent(s -> s.validationErrors.forEach(e -> messages.add(describe(e.getError()))));
-            return messages;
-        } catch (AuthException e) {
-            throw new CedarUnavailableException("validation failed to run", e);
-        }
+        ValidationResponse response = validateSet(cedarSchemaText, new PolicySet(Set.of(new Policy(policies.get(0), "policy0"))));
+        List<String> messages = new ArrayList<>();
+        response.errors.ifPresent(errs -> errs.forEach(e -> messages.add(CedarMessages.describe(e))));
+        response.success.ifPresent(s -> s.validationErrors.forEach(e -> messages.add(CedarMessages.describe(e.getError()))));
+        return messages;
     }
 
     /** Cedar's own formatting; returns the input unchanged when it does not parse. */
@@ -201,9 +240,12 @@ public final class Cedar {
         return known != null ? known : nativeStack.call(() -> viewNow(policyText));
     }
 
-    /** On the native stack: the cached view, read from the (cached) EST on a miss. */
+    /** On the native stack: the cached view, read from the EST on a miss. */
     private PolicyView viewNow(String policyText) {
-        return views.get(policyText, text -> EstReader.read(ests.get(text, this::parseEstNow)));
+        return views.get(policyText, text -> {
+            JsonNode known = ests.getIfPresent(text);
+            return EstReader.read(known != null ? known : parseEstNow(text));
+        });
     }
 
     private JsonNode parseEstNow(String policyText) {
@@ -212,11 +254,11 @@ public final class Cedar {
             throw new IllegalArgumentException("not a single Cedar policy: " + tooLarge.get());
         }
         try {
-            // toJson parses the text as exactly one static policy itself (what parseStaticPolicy checks), so one
-            // native call does both; parseStaticPolicy first would parse the same text a second time.
-            return EST_READER.readTree(new Policy(policyText, null).toJson());
+            // toJson parses the text as exactly one static policy itself (several policies or a template are
+            // errors with the same messages as parseStaticPolicy), so a separate parse would only repeat it
+            return EST_READER.readTree(new Policy(policyText, "policy0").toJson());
         } catch (InternalException e) {
-            throw new IllegalArgumentException("not a single Cedar policy: " + clean(e.getMessage()));
+            throw new IllegalArgumentException("not a single Cedar policy: " + CedarMessages.clean(e.getMessage()));
         } catch (java.io.IOException e) {
             throw new CedarUnavailableException("EST could not be read", e);
         }
@@ -236,7 +278,7 @@ public final class Cedar {
             Schema.parse(Schema.JsonOrCedar.Cedar, cedarSchemaText).toJsonFormat();
             return Optional.empty();
         } catch (InternalException | java.io.IOException e) {
-            return Optional.of(clean(e.getMessage()));
+            return Optional.of(CedarMessages.clean(e.getMessage()));
         }
     }
 
@@ -252,7 +294,7 @@ public final class Cedar {
         try {
             return Schema.parse(Schema.JsonOrCedar.Cedar, cedarSchemaText).toJsonFormat();
         } catch (InternalException | java.io.IOException e) {
-            throw new IllegalArgumentException("invalid Cedar schema: " + clean(e.getMessage()), e);
+            throw new IllegalArgumentException("invalid Cedar schema: " + CedarMessages.clean(e.getMessage()), e);
         }
     }
 
@@ -393,7 +435,7 @@ public final class Cedar {
                     new AuthorizationRequest(principal, action, resource, context),
                     set, entities(principalEntity, resourceEntity, request.actionId()));
             if (response.success.isEmpty()) {
-                List<String> errors = response.errors.map(l -> l.stream().map(Cedar::describe).toList()).orElse(List.of());
+                List<String> errors = response.errors.map(l -> l.stream().map(CedarMessages::describe).toList()).orElse(List.of());
                 return new Decision(false, Set.of(), errors);
             }
             AuthorizationSuccessResponse ok = response.success.get();
@@ -493,19 +535,14 @@ public final class Cedar {
             throw new IllegalArgumentException("invalid Cedar schema: " + tooLarge);
         });
         return schemas.get(cedarSchemaText, text -> {
-            Schema parsed;
             try {
-                parsed = Schema.parse(Schema.JsonOrCedar.Cedar, text);
-            } catch (InternalException e) {
-                throw new IllegalArgumentException("invalid Cedar schema: " + clean(e.getMessage()), e);
-            }
-            // Every validation ships the schema across JNI and the native side reads it again. Cedar's JSON form
-            // of the same schema is cheaper to read than Cedar syntax (about 30% less CPU per validation of one
-            // policy, measured), so the schema is kept in that form, converted once.
-            try {
-                return new Schema(parsed.toJsonFormat());
+                // Validation re-reads the schema on every call (cedar-java 4.10 caches schemas natively for
+                // authorization only). Its JSON form is read faster than Cedar syntax (a validation of one policy
+                // against one action's schema: ~330 instead of ~480 us), so keep that one: the same schema,
+                // converted by Cedar itself.
+                return new Schema(Schema.parse(Schema.JsonOrCedar.Cedar, text).toJsonFormat());
             } catch (InternalException | java.io.IOException e) {
-                throw new CedarUnavailableException("schema could not be converted to Cedar's JSON form", e);
+                throw new IllegalArgumentException("invalid Cedar schema: " + CedarMessages.clean(e.getMessage()), e);
             }
         });
     }
@@ -521,7 +558,7 @@ public final class Cedar {
             return r.errors.flatMap(errs -> errs.stream().findFirst()).map(e -> {
                 String where = e.sourceLocations.isEmpty() ? ""
                         : " at characters " + e.sourceLocations.get(0).start + "-" + e.sourceLocations.get(0).end;
-                return clean(e.message).replace("failed to parse policy with id `p` from string: ", "") + where;
+                return CedarMessages.clean(e.message).replace("failed to parse policy with id `p` from string: ", "") + where;
             });
         } catch (AuthException | RuntimeException e) {
             return Optional.empty();
@@ -543,18 +580,4 @@ public final class Cedar {
         }
     }
 
-    private static String describe(DetailedError e) {
-        String msg = clean(e.message);
-        return e.help.map(h -> msg + " (" + h + ")").orElse(msg);
-    }
-
-    /** Strips JNI plumbing from cedar-java messages so users see Cedar's own words. */
-    static String clean(String message) {
-        if (message == null) {
-            return "unknown Cedar error";
-        }
-        String m = message.replace("Internal error: ", "").replace("Internal JNI Error: ", "").strip();
-        Matcher multiple = MULTIPLE_POLICY_TOKEN.matcher(m);
-        return multiple.find() ? m + " (a statement must hold exactly one policy)" : m;
-    }
 }

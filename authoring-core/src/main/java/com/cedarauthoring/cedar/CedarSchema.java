@@ -24,6 +24,12 @@ public interface CedarSchema {
      */
     Optional<String> cedarTextFor(String actionId);
 
+    /**
+     * As {@link #cedarTextFor(String)} for policies scoped to these actions, one each: a schema that validates
+     * each of them as the whole one does; empty when an action is unknown.
+     */
+    Optional<String> cedarTextFor(java.util.Collection<String> actionIds);
+
     /** The declared input record of an action; empty when the action is unknown. */
     Optional<CedarType.RecordType> inputOf(String actionId);
 }

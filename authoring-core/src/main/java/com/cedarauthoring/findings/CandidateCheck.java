@@ -4,6 +4,7 @@ import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.cedar.ParseOutcome;
 import com.cedarauthoring.cedar.est.PolicyView;
 import com.cedarauthoring.gateway.GatewaySchema;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +46,57 @@ public final class CandidateCheck {
     }
 
     public Outcome check(String text, GatewaySchema schema) {
-        String statement = text.strip();
+        return checkAll(List.of(text), schema).get(0);
+    }
+
+    /**
+     * Checks several statements; their strict validation is one Cedar call (each call reads the schema again,
+     * which is most of its cost), with the same outcome per statement as {@link #check}.
+     */
+    public List<Outcome> checkAll(List<String> texts, GatewaySchema schema) {
+        List<Step> steps = new ArrayList<>();
+        List<String> toValidate = new ArrayList<>();
+        for (String text : texts) {
+            Step step = prepare(text.strip(), schema);
+            steps.add(step);
+            if (step instanceof Pending p) {
+                toValidate.add(p.policy());
+            }
+        }
+        List<List<String>> messages = toValidate.isEmpty() ? List.of() : cedar.validateAll(schema, toValidate);
+        List<Outcome> out = new ArrayList<>(texts.size());
+        int next = 0;
+        for (Step step : steps) {
+            out.add(step instanceof Pending p ? p.outcome(messages.get(next++)) : ((Done) step).outcome());
+        }
+        return out;
+    }
+
+    /** A statement's check before strict validation: already decided, or waiting for Cedar's validation. */
+    private sealed interface Step permits Done, Pending {}
+
+    private record Done(Outcome outcome) implements Step {}
+
+    /** One policy, formatted, with its scope problems. */
+    private record Pending(String policy, PolicyView view, Map<FindingCode, List<String>> problems) implements Step {
+        Outcome outcome(List<String> validation) {
+            Map<FindingCode, List<String>> all = new LinkedHashMap<>(problems);
+            if (!validation.isEmpty()) {
+                all.put(FindingCode.CEDAR_SCHEMA, validation);
+            }
+            return all.isEmpty() ? new Outcome.Valid(policy, view) : new Outcome.Invalid(policy, all);
+        }
+    }
+
+    private Step prepare(String statement, GatewaySchema schema) {
         ParseOutcome parsed = cedar.parse(statement);
         if (parsed instanceof ParseOutcome.SyntaxError err) {
-            return new Outcome.Invalid(statement, Map.of(FindingCode.CEDAR_SYNTAX, List.of(err.message())));
+            return new Done(new Outcome.Invalid(statement, Map.of(FindingCode.CEDAR_SYNTAX, List.of(err.message()))));
         }
         List<String> policies = ((ParseOutcome.Parsed) parsed).policies();
         if (policies.size() != 1) {
-            return new Outcome.Invalid(statement, Map.of(FindingCode.CEDAR_SYNTAX,
-                    List.of("The statement must hold exactly one policy, found " + policies.size() + ".")));
+            return new Done(new Outcome.Invalid(statement, Map.of(FindingCode.CEDAR_SYNTAX,
+                    List.of("The statement must hold exactly one policy, found " + policies.size() + "."))));
         }
         String policy = cedar.format(policies.get(0));
         PolicyView view = cedar.view(policy);
@@ -62,10 +105,6 @@ public final class CandidateCheck {
         if (!scope.isEmpty()) {
             problems.put(FindingCode.SCOPE_VIOLATION, scope);
         }
-        List<String> messages = cedar.validate(schema, policy);
-        if (!messages.isEmpty()) {
-            problems.put(FindingCode.CEDAR_SCHEMA, messages);
-        }
-        return problems.isEmpty() ? new Outcome.Valid(policy, view) : new Outcome.Invalid(policy, problems);
+        return new Pending(policy, view, problems);
     }
 }

@@ -50,4 +50,17 @@ public record GatewaySchema(String gatewayArn, AuthorizerType authorizer, List<T
     public Optional<String> cedarTextFor(String actionId) {
         return action(actionId).map(a -> SchemaDeriver.cedarText(authorizer, targetNames(), List.of(a)));
     }
+
+    @Override
+    public Optional<String> cedarTextFor(java.util.Collection<String> actionIds) {
+        List<ToolAction> chosen = new java.util.ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(actionIds)) {
+            Optional<ToolAction> a = action(id);
+            if (a.isEmpty()) {
+                return Optional.empty();
+            }
+            chosen.add(a.get());
+        }
+        return chosen.isEmpty() ? Optional.empty() : Optional.of(SchemaDeriver.cedarText(authorizer, targetNames(), chosen));
+    }
 }

@@ -74,20 +74,38 @@ public final class GenerationPipeline {
                     Optional.empty(), List.of(), new com.cedarauthoring.translate.Provenance(translator.name(), null, null, null, 0, Map.of())));
             return new PipelineOutcome.Completed(drafts);
         }
+        List<List<Candidate>> translated = new ArrayList<>();
         for (Requirement requirement : requirements) {
             TranslationOutcome outcome = translator.translate(new TranslationRequest(requirement, rawText, schema));
             if (outcome instanceof TranslationOutcome.Failed failed) {
                 return new PipelineOutcome.Failed(failed.reason(), failed.retryable());
             }
-            List<Candidate> candidates = ((TranslationOutcome.Candidates) outcome).candidates();
-            List<Check> checks = candidates.stream().map(c -> c.cedar().map(text -> check(text, schema))
-                    .orElseGet(Check.Absent::new)).toList();
+            translated.add(((TranslationOutcome.Candidates) outcome).candidates());
+        }
+        // every candidate of the text is checked at once: strict validation is then one Cedar call
+        List<Check> all = checkAll(translated.stream().flatMap(List::stream).toList(), schema);
+        int next = 0;
+        for (List<Candidate> candidates : translated) {
+            List<Check> checks = all.subList(next, next + candidates.size());
+            next += candidates.size();
             for (int i = 0; i < candidates.size(); i++) {
                 drafts.add(assess(candidates.get(i), checks.get(i), siblingEffects(candidates.get(i), candidates, checks),
                         schema));
             }
         }
         return new PipelineOutcome.Completed(drafts);
+    }
+
+    /** One check per candidate, in order ({@link Check.Absent} for a candidate without Cedar). */
+    private List<Check> checkAll(List<Candidate> candidates, GatewaySchema schema) {
+        List<String> texts = candidates.stream().flatMap(c -> c.cedar().stream()).toList();
+        List<CandidateCheck.Outcome> outcomes = candidateCheck.checkAll(texts, schema);
+        List<Check> out = new ArrayList<>(candidates.size());
+        int next = 0;
+        for (Candidate c : candidates) {
+            out.add(c.cedar().isEmpty() ? new Check.Absent() : check(outcomes.get(next++)));
+        }
+        return out;
     }
 
     /** Effects of the other checked candidates for the same sentence ("only X may" is a permit and a forbid). */
@@ -131,8 +149,7 @@ public final class GenerationPipeline {
                 explanation, decisionExamples, candidate.provenance(), alignment);
     }
 
-    Check check(String text, GatewaySchema schema) {
-        CandidateCheck.Outcome outcome = candidateCheck.check(text, schema);
+    private static Check check(CandidateCheck.Outcome outcome) {
         if (outcome instanceof CandidateCheck.Outcome.Invalid invalid) {
             return new Check.Invalid(invalid.statement(), invalid.finding());
         }

@@ -26,6 +26,8 @@ final class RequestObservation implements RouteModule {
     private static final Logger access = LoggerFactory.getLogger("com.cedarauthoring.api.access");
 
     private final MeterRegistry registry;
+    // one timer per operation, method and status: looked up by a string instead of building tags per request
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     RequestObservation(MeterRegistry registry) {
         this.registry = registry;
@@ -38,10 +40,21 @@ final class RequestObservation implements RouteModule {
     }
 
     private void begin(Context ctx) {
-        String id = UUID.randomUUID().toString();
+        String id = requestId();
         ctx.attribute(STARTED, System.nanoTime());
         ctx.header(REQUEST_ID_HEADER, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /**
+     * A random (version 4) UUID, as AgentCore's request ids are. It correlates log lines and is no secret, so
+     * it comes from the thread's fast generator instead of {@link UUID#randomUUID()}'s shared SecureRandom.
+     */
+    static String requestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private void end(Context ctx) {
@@ -54,15 +67,16 @@ final class RequestObservation implements RouteModule {
             Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
             String method = ctx.method().name();
             String operation = Operations.of(method, matched == null ? null : matched.path);
-            Timer.builder("http.server.requests")
+            int status = ctx.statusCode();
+            timers.computeIfAbsent(operation + ' ' + method + ' ' + status, k -> Timer.builder("http.server.requests")
                     .description("HTTP requests by AgentCore operation and status")
                     .tag("operation", operation)
                     .tag("method", method)
-                    .tag("status", Integer.toString(ctx.statusCode()))
+                    .tag("status", Integer.toString(status))
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofMillis(1))
                     .maximumExpectedValue(Duration.ofSeconds(10))
-                    .register(registry)
+                    .register(registry))
                     .record(elapsed);
             access.info("{} {} {} {} {} us", operation, method, ctx.path(), ctx.statusCode(), elapsed.toNanos() / 1000);
         } finally {

@@ -37,8 +37,9 @@ public final class RulesTranslator implements Translator {
     // Word stems of a schema are computed once per schema instance (schemas are immutable records).
     private final Cache<GatewaySchema, SchemaIndex> indexes = Caffeine.newBuilder().weakKeys().maximumSize(512).build();
     // Cedar's formatter crosses JNI (~0.5-1 ms) while parsing takes ~0.05 ms; the same requirement on the same
-    // gateway formats to the same text, so formatted policies are kept.
-    private final Cache<String, String> formatted = Caffeine.newBuilder().maximumSize(20_000).build();
+    // gateway formats to the same text, so formatted policies are kept (a few thousand: most generations bring
+    // new names and amounts, and a large cache of them is garbage the collector keeps tracing).
+    private final Cache<String, String> formatted = Caffeine.newBuilder().maximumSize(2_000).build();
 
     public RulesTranslator(Cedar cedar) {
         this.cedar = cedar;

@@ -12,11 +12,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The audit trail in the service database (table {@code audit_events}). Appends lock the single
- * {@code audit_chain_head} row ({@code SELECT ... FOR UPDATE}, H2 and PostgreSQL alike), so events get
- * gap-free sequence numbers and each links to the one before, even with several service instances.
+ * {@code audit_chain_head} row (H2 and PostgreSQL alike), so events get gap-free sequence numbers and each
+ * links to the one before, even with several service instances. The lock is taken by the update that moves
+ * the head on from the head this instance wrote last, when that is still the head (one statement fewer per
+ * change), else by {@code SELECT ... FOR UPDATE}.
  * The head also remembers the last hash, so removing the newest events is detected too.
  */
 public final class JdbcAuditTrail implements AuditTrail {
@@ -27,6 +30,8 @@ public final class JdbcAuditTrail implements AuditTrail {
     private final Jdbc jdbc;
     private final Ids ids;
     private final Clock clock;
+    // The head this instance wrote last: a guess the next append checks with its conditional update.
+    private final AtomicReference<Head> lastWritten = new AtomicReference<>();
 
     public JdbcAuditTrail(Jdbc jdbc, Ids ids, Clock clock) {
         this.jdbc = jdbc;
@@ -37,22 +42,48 @@ public final class JdbcAuditTrail implements AuditTrail {
     @Override
     public AuditEvent append(AuditEntry entry) {
         return jdbc.inTransaction(() -> {
+            // Usually this instance wrote the head last: moving it on from that head takes the head's lock and
+            // proves the guess in one statement. Otherwise (another instance appended, or our last append rolled
+            // back) nothing was updated, and the head is read under its lock.
+            Head guess = lastWritten.get();
+            if (guess != null) {
+                Link link = link(guess, entry);
+                if (jdbc.update("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1 "
+                        + "AND last_sequence = ? AND last_hash = ?", link.head().sequence(), link.head().hash(),
+                        guess.sequence(), guess.hash()) == 1) {
+                    return insert(link);
+                }
+            }
             Head head = jdbc.queryOne("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
                     rs -> new Head(rs.getLong(1), rs.getString(2))).orElseThrow(
                             () -> new IllegalStateException("audit_chain_head row is missing"));
-            long sequence = head.sequence() + 1;
-            Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            String eventId = ids.resourceId("evt");
-            String hash = AuditEvent.hash(sequence, eventId, time, entry.principal(), entry.action(), entry.resourceArn(),
-                    entry.details(), entry.statementSha256(), head.hash());
-            AuditEvent event = new AuditEvent(sequence, eventId, time, entry.principal(), entry.action(),
-                    entry.resourceArn(), entry.details(), entry.statementSha256(), head.hash(), hash);
-            jdbc.update("INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    sequence, eventId, time, entry.principal(), entry.action(), entry.resourceArn(), entry.details(),
-                    entry.statementSha256().orElse(null), head.hash(), hash);
-            jdbc.update("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1", sequence, hash);
-            return event;
+            Link link = link(head, entry);
+            jdbc.update("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1",
+                    link.head().sequence(), link.head().hash());
+            return insert(link);
         });
+    }
+
+    /** The event that follows {@code head}, and the head after it. */
+    private Link link(Head head, AuditEntry entry) {
+        long sequence = head.sequence() + 1;
+        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String eventId = ids.resourceId("evt");
+        String hash = AuditEvent.hash(sequence, eventId, time, entry.principal(), entry.action(), entry.resourceArn(),
+                entry.details(), entry.statementSha256(), head.hash());
+        return new Link(new AuditEvent(sequence, eventId, time, entry.principal(), entry.action(), entry.resourceArn(),
+                entry.details(), entry.statementSha256(), head.hash(), hash), new Head(sequence, hash));
+    }
+
+    /** Inserts the event (the head row is already locked and moved on by this transaction). */
+    private AuditEvent insert(Link link) {
+        AuditEvent e = link.event();
+        jdbc.update("INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.sequence(), e.eventId(), e.time(), e.principal(), e.action(), e.resourceArn(), e.details(),
+                e.statementSha256().orElse(null), e.previousHash(), e.hash());
+        // Only a guess for the next append: if this transaction rolls back, the next conditional update misses.
+        lastWritten.set(link.head());
+        return e;
     }
 
     @Override
@@ -110,6 +141,8 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     private record Head(long sequence, String hash) {}
+
+    private record Link(AuditEvent event, Head head) {}
 
     private static AuditEvent event(ResultSet rs) throws SQLException {
         return new AuditEvent(rs.getLong("sequence_no"), rs.getString("event_id"), Jdbc.instant(rs, "occurred_at"),

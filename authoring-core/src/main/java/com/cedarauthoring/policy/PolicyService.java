@@ -87,7 +87,10 @@ public final class PolicyService {
         Names.requireValidName("name", request.name());
         request.description().ifPresent(d -> PolicyEngineService.requireDescription("description", d));
         ParseOutcome parsed = checkDefinition(request.definition());
-        engines.get(policyEngineId);
+        if (clientToken.isPresent()) {
+            // a missing engine answers 404 before a token is replayed; without a token the locked read below does
+            engines.get(policyEngineId);
+        }
         ValidationMode mode = request.validationMode().orElse(ValidationMode.FAIL_ON_ANY_FINDINGS);
         return idempotency.once(Idempotency.Scope.of(Idempotency.Operation.CreatePolicy, policyEngineId), clientToken,
                 request, Policy.class, () -> {

@@ -20,7 +20,8 @@ import javax.sql.DataSource;
  */
 final class TransactionalDataSource implements DataSource, Transactions {
     private final DataSource delegate;
-    // Per instance, not static: it only binds connections of this data source.
+    // Per instance, not static: it only binds connections of this data source. Holds the transaction's
+    // connection wrapped once (close() is a no-op), not per statement.
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
     TransactionalDataSource(DataSource delegate) {
@@ -35,7 +36,7 @@ final class TransactionalDataSource implements DataSource, Transactions {
         }
         try (Connection c = delegate.getConnection()) {
             c.setAutoCommit(false);
-            bound.set(c);
+            bound.set(unclosable(c));
             try {
                 T result = work.get();
                 c.commit();
@@ -55,13 +56,13 @@ final class TransactionalDataSource implements DataSource, Transactions {
     @Override
     public Connection getConnection() throws SQLException {
         Connection c = bound.get();
-        return c == null ? delegate.getConnection() : unclosable(c);
+        return c == null ? delegate.getConnection() : c;
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         Connection c = bound.get();
-        return c == null ? delegate.getConnection(username, password) : unclosable(c);
+        return c == null ? delegate.getConnection(username, password) : c;
     }
 
     private static Connection unclosable(Connection c) {

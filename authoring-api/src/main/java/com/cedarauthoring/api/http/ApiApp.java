@@ -2,8 +2,8 @@ package com.cedarauthoring.api.http;
 
 import com.cedarauthoring.api.auth.Access;
 import com.cedarauthoring.api.auth.Security;
-import com.cedarauthoring.json.Json;
 import com.cedarauthoring.cedar.Cedar;
+import com.cedarauthoring.json.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;

@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,6 +45,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +147,49 @@ abstract class AuditContract extends StoreContract {
 
         assertThat(allEvents()).isEqualTo(before + 1); // only the committed CreateGateway
         assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void twoInstancesAppendingInTurnAndAtOnceKeepOneChain() throws Exception {
+        long before = allEvents();
+        // each trail remembers the head it wrote last; the other instance's appends make that guess stale
+        JdbcAuditTrail other = new JdbcAuditTrail(database().jdbc(), Ids.secureRandom(), Clock.systemUTC());
+        for (int i = 0; i < 6; i++) {
+            (i % 3 == 0 ? other : trail).append(AuditEntry.of("ada", "Turn", "arn:turn", Map.of("i", i), Optional.empty()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                AuditTrail instance = t % 2 == 0 ? trail : other;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 15; i++) {
+                        instance.append(AuditEntry.of("ada", "AtOnce", "arn:once", Map.of("i", i), Optional.empty()));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Verification v = trail.verify();
+        assertThat(v.intact()).as(v.toString()).isTrue();
+        assertThat(v.events()).isEqualTo(before + 6 + 60);
+        assertThat(other.verify()).isEqualTo(v);
+    }
+
+    @Test
+    void anAppendThatRolledBackDoesNotBreakTheNextOne() {
+        long before = allEvents();
+        assertThatThrownBy(() -> database().transactions().inTransaction(() -> {
+            trail.append(AuditEntry.of("ada", "RolledBack", "arn:rb", Map.of(), Optional.empty()));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        AuditEvent next = trail.append(AuditEntry.of("ada", "Kept", "arn:rb", Map.of(), Optional.empty()));
+        assertThat(next.sequence()).isEqualTo(before + 1);
+        assertThat(trail.verify()).isEqualTo(Verification.ok(before + 1));
     }
 
     @Test

@@ -49,9 +49,8 @@ public final class Cedar {
     // Parsing a schema crosses JNI; gateways change rarely, so parsed schemas are kept by their text.
     private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
     // EST extraction crosses JNI; analysis, explanation and examples all ask for the same policy. Views are
-    // what callers use; the EST trees behind them are not kept (several times the view's size, and with a
-    // new policy per generation a large cache is mostly garbage the collector keeps tracing).
-    private final Cache<String, JsonNode> ests = Caffeine.newBuilder().maximumSize(500).build();
+    // what callers use, so only they are kept: the EST trees behind them are several times their size, and with
+    // a new policy per generation a cache of them is mostly garbage the collector keeps tracing.
     private final Cache<String, PolicyView> views = Caffeine.newBuilder().maximumSize(2_000).build();
     // Within one generation the same policy text is parsed and formatted several times (translator,
     // candidate check, validation); each is a JNI call. Kept by text, bounded by characters, not entries,
@@ -104,10 +103,7 @@ public final class Cedar {
      * @return Cedar's messages; empty when the policy parses, is a single policy and validates
      */
     public List<String> validate(CedarSchema schema, String policyText) {
-        return nativeStack.call(() -> {
-            String schemaText = singleActionOf(policyText).flatMap(schema::cedarTextFor).orElse(schema.cedarText());
-            return validateNow(schemaText, policyText);
-        });
+        return validateAll(schema, List.of(policyText)).get(0);
     }
 
     /** The action id of a policy scoped {@code action == AgentCore::Action::"..."}, if it is one. */
@@ -146,20 +142,20 @@ public final class Cedar {
                     actions.add(singleActionOf(text).orElse(null));
                 }
             }
-            if (singles.isEmpty()) {
-                return out;
+            if (!singles.isEmpty()) {
+                String schemaText = (actions.contains(null) ? Optional.<String>empty() : schema.cedarTextFor(actions))
+                        .orElse(schema.cedarText());
+                ValidationResponse response = validateSet(schemaText, new PolicySet(singles));
+                if (response.errors.isPresent() && singles.size() > 1) {
+                    // a failure of the call as a whole: validate one by one so each statement gets its own answer
+                    indexById.values().forEach(i -> out.set(i, validate(schema, policyTexts.get(i))));
+                } else {
+                    response.errors.ifPresent(errs -> errs.forEach(e -> indexById.values().forEach(i -> out.get(i).add(CedarMessages.describe(e)))));
+                    // each message names its policy as a call for it alone names it, so a statement reads the same
+                    response.success.ifPresent(ok -> ok.validationErrors.forEach(e -> out.get(indexById.get(e.getPolicyId()))
+                            .add(CedarMessages.describe(e.getError()).replace("`" + e.getPolicyId() + "`", "`policy0`"))));
+                }
             }
-            String schemaText = (actions.contains(null) ? Optional.<String>empty() : schema.cedarTextFor(actions))
-                    .orElse(schema.cedarText());
-            ValidationResponse response = validateSet(schemaText, new PolicySet(singles));
-            if (response.errors.isPresent()) {
-                // a failure of the call as a whole: validate one by one so each statement gets its own answer
-                indexById.values().forEach(i -> out.set(i, validate(schema, policyTexts.get(i))));
-                return out;
-            }
-            // each message names its policy as the single call names it, so a statement reads the same either way
-            response.success.ifPresent(ok -> ok.validationErrors.forEach(e -> out.get(indexById.get(e.getPolicyId()))
-                    .add(CedarMessages.describe(e.getError()).replace("`" + e.getPolicyId() + "`", "`policy0`"))));
             return out.stream().map(List::copyOf).toList();
         });
     }
@@ -214,10 +210,9 @@ public final class Cedar {
         }
     }
 
-    /** The EST (JSON form) of one policy (cached by text; the caller gets its own copy). */
+    /** The EST (JSON form) of one policy (not cached: the service works on {@link #view}s). */
     public JsonNode est(String policyText) {
-        JsonNode known = ests.getIfPresent(policyText);
-        return (known != null ? known : nativeStack.call(() -> ests.get(policyText, this::parseEstNow))).deepCopy();
+        return nativeStack.call(() -> parseEstNow(policyText));
     }
 
     /**
@@ -232,10 +227,7 @@ public final class Cedar {
 
     /** On the native stack: the cached view, read from the EST on a miss. */
     private PolicyView viewNow(String policyText) {
-        return views.get(policyText, text -> {
-            JsonNode known = ests.getIfPresent(text);
-            return EstReader.read(known != null ? known : parseEstNow(text));
-        });
+        return views.get(policyText, text -> EstReader.read(parseEstNow(text)));
     }
 
     private JsonNode parseEstNow(String policyText) {

@@ -19,14 +19,8 @@ public interface CedarSchema {
     String cedarText();
 
     /**
-     * A schema that validates a policy scoped to exactly this action as the whole one does (smaller, so
-     * cheaper to hand to cedar-java); empty when the action is unknown.
-     */
-    Optional<String> cedarTextFor(String actionId);
-
-    /**
-     * As {@link #cedarTextFor(String)} for policies scoped to these actions, one each: a schema that validates
-     * each of them as the whole one does; empty when an action is unknown.
+     * A schema that validates policies scoped to exactly one of these actions each as the whole one does
+     * (smaller, so cheaper to hand to cedar-java); empty when an action is unknown.
      */
     Optional<String> cedarTextFor(java.util.Collection<String> actionIds);
 

@@ -47,16 +47,11 @@ public record GatewaySchema(String gatewayArn, AuthorizerType authorizer, List<T
     }
 
     /**
-     * The schema cut down to one tool action (all entity types and target groups kept). Strict
-     * validation of a policy whose scope is exactly that action typechecks only that action's request
+     * The schema cut down to these tool actions (all entity types and target groups kept). Strict
+     * validation of a policy whose scope is exactly one action typechecks only that action's request
      * environment, so the result is the same as against the full schema; cedar-java, however, ships the
      * whole schema across JNI on every call, so the smaller text is several times faster on big gateways.
      */
-    @Override
-    public Optional<String> cedarTextFor(String actionId) {
-        return action(actionId).map(a -> SchemaDeriver.cedarText(authorizer, targetNames(), List.of(a)));
-    }
-
     @Override
     public Optional<String> cedarTextFor(java.util.Collection<String> actionIds) {
         List<ToolAction> chosen = new java.util.ArrayList<>();

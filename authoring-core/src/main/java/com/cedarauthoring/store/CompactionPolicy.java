@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * When the embedded file is compacted. Every commit appends to the file (space reuse is off, see
- * {@link EmbeddedFile}), so under load it grows quickly; but compaction makes every session wait (1-3 s
+ * {@link EmbeddedFile}), so under load it grows quickly; but compaction makes every commit wait (1-3 s
  * measured under load, whatever H2's time budget), which a steady stream of requests sees as a latency
  * spike. So compaction waits for a quiet moment (the file did not grow since the previous check, a
  * second ago): then it runs once the file has doubled (plus 16 MiB) since the last compaction, or at

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     static final Duration DEFAULT_COMPACT_EVERY = Duration.ofMinutes(10);
-    // H2's budget for moving chunks; the pause other sessions see (exclusive mode) is longer: 1-3 s measured
+    // H2's budget for moving chunks; the pause commits see is longer: 1-3 s measured
     private static final int COMPACT_MILLIS = 2_000;
     // a stat() of the file: cheap enough to tell a quiet moment from a busy one
     private static final Duration GROWTH_CHECK = Duration.ofSeconds(1);
@@ -113,8 +113,11 @@ public final class Database implements AutoCloseable {
         return new Jdbc(dataSource);
     }
 
-    /** Compacts the embedded file now (also done periodically and on close); no-op for PostgreSQL. */
-    public void compact() {
+    /**
+     * Compacts the embedded file now (also done periodically and on close); no-op for PostgreSQL. One at
+     * a time: they would only queue for H2's store lock.
+     */
+    public synchronized void compact() {
         if (embeddedFile == null || pool.isClosed()) {
             return;
         }
@@ -124,8 +127,8 @@ public final class Database implements AutoCloseable {
             EmbeddedFile.compact(pool, COMPACT_MILLIS);
             sizeAfterCompaction = fileSize();
             lastCompaction = System.nanoTime();
-            // every session waits while the file is compacted: the line an operator needs to explain a latency spike
-            log.info("Compacted the embedded database from {} to {} KiB in {} ms (requests waited meanwhile)",
+            // every commit waits while the file is compacted: the line an operator needs to explain a latency spike
+            log.info("Compacted the embedded database from {} to {} KiB in {} ms (commits waited meanwhile)",
                     before / 1024, sizeAfterCompaction / 1024, (lastCompaction - started) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             log.warn("Compaction of the embedded database failed; it is retried later", e);

@@ -24,11 +24,24 @@ import org.h2.mvstore.db.Store;
  * file, where recovery looks for it.
  *
  * <p><b>Why compaction.</b> Without reuse the file only grows, so it is compacted: fully on shutdown
- * ({@code SHUTDOWN COMPACT} writes a fresh file and swaps it in) and, while running, by
- * {@link #compact}: in H2's exclusive mode (other sessions pause, so no commit lands in reused space)
- * space reuse is switched on just for H2's own {@code compactFile}, which moves live chunks to the start,
- * writes the header for the last chunk, syncs and truncates. This reaches into H2's engine classes, which
- * are not a public API; the H2 version is pinned in the parent POM.
+ * ({@code SHUTDOWN COMPACT} writes a fresh file and swaps it in) and, while running, by {@link #compact}:
+ * space reuse is switched on just for H2's own {@code compactFile}, which moves live chunks to the start
+ * and truncates. This reaches into H2's engine classes, which are not a public API; the H2 version is
+ * pinned in the parent POM.
+ *
+ * <p><b>Why the compaction holds the store lock.</b> While reuse is on, a chunk can land in a hole in the
+ * middle of the file, where recovery does not find it (see above) as long as it is the newest one. H2's
+ * exclusive mode, used here before, only stops statements from starting: a commit already running, or
+ * already queued for the store lock, when the compaction switched reuse on wrote its chunk into a hole,
+ * and a kill -9 before the next appended chunk lost that acknowledged write (seen as the last write
+ * before a kill missing after the restart, its chunk in the middle of the file, the header naming its
+ * predecessor; {@code CommitDuringCompactionTest} sets this up exactly). Every chunk write needs the
+ * MVStore's store lock, so the compaction holds it from before reuse is switched on until one more chunk
+ * has been appended at the end of the file: no commit writes while reuse is on, and a commit that waited
+ * returns only once its changes are in a chunk recovery finds. (Such a commit writes no chunk of its own
+ * when the compaction's chunks already hold its changes; {@code compactFile} usually leaves its newest
+ * chunk at the end of the file, but H2 does not promise it, hence the appended one.) Reads go on
+ * meanwhile; commits wait.
  */
 final class EmbeddedFile {
     /**
@@ -42,21 +55,35 @@ final class EmbeddedFile {
 
     /** Compacts the file while the database stays open; at most {@code maxMillis} of moving chunks. */
     static void compact(DataSource dataSource, int maxMillis) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            Store store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore();
+        try (Connection c = dataSource.getConnection()) {
+            Store store = store(c);
             MVStore mvStore = store.getMvStore();
-            s.execute("SET EXCLUSIVE 1");
-            try {
+            // the store lock; it is reentrant, so compactFile and commit take it again inside
+            mvStore.executeFilestoreOperation(() -> {
                 mvStore.setReuseSpace(true);
                 try {
                     store.compactFile(maxMillis);
                 } finally {
                     mvStore.setReuseSpace(false);
                 }
-            } finally {
-                s.execute("SET EXCLUSIVE 0");
-            }
+                appendChunk(mvStore);
+            });
         }
+    }
+
+    /** H2's store behind a connection of the embedded database. */
+    static Store store(Connection c) throws SQLException {
+        return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore();
+    }
+
+    /**
+     * Writes a chunk at the end of the file even when nothing changed since the last one, so that it is
+     * the newest chunk and where recovery looks. The store version is a setting H2's database engine
+     * does not use; writing its own value back is a change that needs a chunk and alters nothing.
+     */
+    private static void appendChunk(MVStore mvStore) {
+        mvStore.setStoreVersion(mvStore.getStoreVersion());
+        mvStore.commit();
     }
 
     /** Closes the database with a full compaction (a fresh file is written and replaces the old one). */

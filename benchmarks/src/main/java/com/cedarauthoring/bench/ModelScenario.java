@@ -1,9 +1,12 @@
 package com.cedarauthoring.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ final class ModelScenario {
     private final LoadDriver out;
     private final Path jar;
     private final int warmup;
+    private final long pollNanos;
     private final AtomicLong delayMillis = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -32,10 +36,11 @@ final class ModelScenario {
     private volatile long stubIn;
     private volatile long stubOut;
 
-    ModelScenario(LoadDriver out, Path jar, int warmup) {
+    ModelScenario(LoadDriver out, Path jar, int warmup, int pollMicros) {
         this.out = out;
         this.jar = jar;
         this.warmup = warmup;
+        this.pollNanos = pollMicros * 1_000L;
     }
 
     void run() throws Exception {
@@ -123,10 +128,10 @@ final class ModelScenario {
             generate(api, engineId, arn, "mwarm" + i, null);
         }
         int n = 300;
-        long[][] steps = new long[6][n];
+        long[][] steps = new long[7][n];
         long polls = 0;
         for (int i = 0; i < n; i++) {
-            long[] one = new long[6];
+            long[] one = new long[7];
             polls += generate(api, engineId, arn, "mover" + i, one);
             for (int k = 0; k < one.length; k++) {
                 steps[k][i] = one[k];
@@ -134,10 +139,13 @@ final class ModelScenario {
         }
         out.line("- Pipeline overhead per generation, stub answering at once (start -> GENERATED -> assets over HTTP, after "
                 + warmup + " warm-up generations): " + Stats.of(steps[0]) + " (target p50 < 10 ms)");
-        out.line(String.format("  - where it goes, seen from the driver (p50 each; %.1f status polls per generation, one every 0.2 ms):", polls / (double) n));
+        out.line(String.format("  - where it goes, seen from the driver (p50 each; %.1f status polls per generation, %d us apart):",
+                polls / (double) n, pollNanos / 1_000));
         out.line("    StartPolicyGeneration answered " + p50(steps[1]) + ", then the model call reached the stub "
                 + p50(steps[2]) + ", the stub answered in " + p50(steps[3]) + ", GENERATED seen " + p50(steps[4])
                 + " after that, assets read in " + p50(steps[5]));
+        out.line("  - the service's own time, createdAt -> updatedAt of each generation (its clock, ms resolution, "
+                + "no polling in it): " + Stats.of(steps[6]));
     }
 
     private static String p50(long[] samples) {
@@ -176,7 +184,8 @@ final class ModelScenario {
     /**
      * One generation, sequential; returns the status polls it took. {@code steps} (when not null) gets
      * the round trip and its parts: start answered, start answered -> request at the stub, the stub's
-     * own time, stub answered -> GENERATED seen, assets read (nanoseconds).
+     * own time, stub answered -> GENERATED seen, assets read, and the service's createdAt -> updatedAt
+     * (nanoseconds).
      */
     private long generate(Api api, String engineId, String arn, String name, long[] steps) throws Exception {
         ObjectNode body = Api.JSON.createObjectNode().put("name", name);
@@ -186,11 +195,13 @@ final class ModelScenario {
         String genId = api.send("POST", "/policy-engines/" + engineId + "/policy-generations", body, 202)
                 .get("policyGenerationId").asText();
         long started = System.nanoTime();
+        JsonNode last;
         String status;
         long polls = 0;
         do {
-            Thread.sleep(0, 200_000);
-            status = api.get("/policy-engines/" + engineId + "/policy-generations/" + genId).path("status").asText();
+            Thread.sleep(pollNanos / 1_000_000, (int) (pollNanos % 1_000_000));
+            last = api.get("/policy-engines/" + engineId + "/policy-generations/" + genId);
+            status = last.path("status").asText();
             polls++;
         } while ("GENERATING".equals(status));
         long generated = System.nanoTime();
@@ -208,6 +219,8 @@ final class ModelScenario {
             steps[3] = answered - in;
             steps[4] = generated - answered;
             steps[5] = done - generated;
+            steps[6] = Duration.between(Instant.parse(last.get("createdAt").asText()),
+                    Instant.parse(last.get("updatedAt").asText())).toNanos();
         }
         return polls;
     }

@@ -95,7 +95,7 @@ final class ModelScenario {
                 String[] gw = LoadDriver.createGateway(api, LoadDriver.refundTarget());
                 answer = answer(gw[1]);
                 String engineId = LoadDriver.createEngine(api, "BenchModel" + System.nanoTime());
-                overhead(api, engineId, gw[1]);
+                overhead(api, server, engineId, gw[1]);
                 Floor floor = Floor.ofGenerations(api, engineId, gw[0], 100);
                 out.line("  - floor, bare cedar-java for the same generations (parse + strict validation + "
                         + floor.evaluationsPerGeneration() + " example evaluations) in the driver's JVM: "
@@ -122,7 +122,7 @@ final class ModelScenario {
         return Api.JSON.writeValueAsBytes(response);
     }
 
-    private void overhead(Api api, String engineId, String arn) throws Exception {
+    private void overhead(Api api, ServerProcess server, String engineId, String arn) throws Exception {
         delayMillis.set(0);
         for (int i = 0; i < warmup; i++) {
             generate(api, engineId, arn, "mwarm" + i, null);
@@ -130,6 +130,7 @@ final class ModelScenario {
         int n = 300;
         long[][] steps = new long[7][n];
         long polls = 0;
+        long cpu0 = server.cpuMillis();
         for (int i = 0; i < n; i++) {
             long[] one = new long[7];
             polls += generate(api, engineId, arn, "mover" + i, one);
@@ -138,7 +139,8 @@ final class ModelScenario {
             }
         }
         out.line("- Pipeline overhead per generation, stub answering at once (start -> GENERATED -> assets over HTTP, after "
-                + warmup + " warm-up generations): " + Stats.of(steps[0]) + " (target p50 < 10 ms)");
+                + warmup + " warm-up generations): " + Stats.of(steps[0]) + " (target p50 < 10 ms); "
+                + String.format("server CPU %.1f ms per generation", (server.cpuMillis() - cpu0) / (double) n));
         out.line(String.format("  - where it goes, seen from the driver (p50 each; %.1f status polls per generation, %d us apart):",
                 polls / (double) n, pollNanos / 1_000));
         out.line("    StartPolicyGeneration answered " + p50(steps[1]) + ", then the model call reached the stub "

@@ -153,6 +153,7 @@ final class ModelScenario {
     private static String p50(long[] samples) {
         return String.format("%.2f ms", Stats.of(samples).p50ms());
     }
+
     private void concurrent(Api api, String engineId, String arn) throws Exception {
         delayMillis.set(2000);
         maxInFlight.set(0);

@@ -132,13 +132,17 @@ public final class Cedar {
             Set<Policy> singles = new HashSet<>();
             List<String> actions = new ArrayList<>();
             for (String text : policyTexts) {
-                ParseOutcome parsed = parseCached(text);
-                Optional<String> notOne = CedarMessages.notOnePolicy(parsed);
+                // A text Cedar has given a view of is exactly one static policy (its EST came from parsing it as
+                // one), so it needs no separate parse (a native call) to say so; a view evicted meanwhile only
+                // means the parse below runs.
+                boolean single = text != null && views.getIfPresent(text) != null;
+                ParseOutcome parsed = single ? null : parseCached(text);
+                Optional<String> notOne = single ? Optional.empty() : CedarMessages.notOnePolicy(parsed);
                 out.add(notOne.map(List::of).orElseGet(ArrayList::new));
                 if (notOne.isEmpty()) {
                     String id = "policy" + (out.size() - 1);
                     indexById.put(id, out.size() - 1);
-                    singles.add(new Policy(((ParseOutcome.Parsed) parsed).policies().get(0), id));
+                    singles.add(new Policy(single ? text : ((ParseOutcome.Parsed) parsed).policies().get(0), id));
                     actions.add(singleActionOf(text).orElse(null));
                 }
             }
@@ -223,6 +227,23 @@ public final class Cedar {
     public PolicyView view(String policyText) {
         PolicyView known = policyText == null ? null : views.getIfPresent(policyText);
         return known != null ? known : nativeStack.call(() -> viewNow(policyText));
+    }
+
+    /**
+     * Whether the text is exactly one static policy, answered by getting its {@link #view} (one native call that
+     * callers needing the view pay anyway); false for several policies, a template or a syntax error, which
+     * {@link #parse} then tells apart.
+     */
+    public boolean isOnePolicy(String policyText) {
+        if (policyText == null) {
+            return false;
+        }
+        try {
+            view(policyText);
+            return true;
+        } catch (IllegalArgumentException notOne) {
+            return false;
+        }
     }
 
     /** On the native stack: the cached view, read from the EST on a miss. */

@@ -167,6 +167,9 @@ public final class JdbcPolicyStore implements PolicyStore {
     }
 
     private static String reasons(List<String> reasons) {
+        if (reasons.isEmpty()) {
+            return "[]"; // every ACTIVE policy and engine: no serialiser needed
+        }
         try {
             return Json.mapper().writeValueAsString(reasons);
         } catch (JsonProcessingException e) {
@@ -175,6 +178,9 @@ public final class JdbcPolicyStore implements PolicyStore {
     }
 
     private static List<String> reasons(String json) {
+        if ("[]".equals(json)) {
+            return List.of(); // every ACTIVE policy and engine, read on every create and get: no parser needed
+        }
         try {
             return Json.mapper().readValue(json, STRINGS);
         } catch (JsonProcessingException e) {

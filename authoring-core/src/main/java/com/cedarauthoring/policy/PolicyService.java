@@ -253,6 +253,12 @@ public final class PolicyService {
      * is refused up front; other syntax errors are Cedar findings and settle as *_FAILED with Cedar's message.
      */
     private ParseOutcome requireSinglePolicy(String field, String statement) {
+        // Cedar's view of the statement (its EST) is needed anyway for the scope, validation and analysis; when
+        // Cedar gives one, the statement is exactly one static policy, so the separate parse (a second native
+        // call) only runs to say what is wrong with a statement. The outcome then lists the statement itself.
+        if (cedar.isOnePolicy(statement)) {
+            return new ParseOutcome.Parsed(List.of(statement));
+        }
         ParseOutcome outcome = cedar.parse(statement);
         if (outcome instanceof ParseOutcome.Parsed parsed && parsed.policies().size() != 1) {
             throw ValidationException.field(field, "The statement must hold exactly one Cedar policy; it holds "

@@ -99,6 +99,23 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The service's own latency of its last {@code last} requests of one operation, from its access log
+     * ({@code <operation> <method> <path> <status> <micros> us}): from its first handler to its last, so without
+     * Jetty's reading and writing of the request and loopback. The rest of a client's figure is those and the client.
+     */
+    long[] accessLogNanos(String operation, int last) throws IOException {
+        List<Long> nanos = new ArrayList<>();
+        String marker = " - " + operation + " ";
+        try (var lines = Files.lines(log)) {
+            lines.filter(l -> l.contains(marker) && l.endsWith(" us")).forEach(l -> {
+                String[] words = l.split(" ");
+                nanos.add(Long.parseLong(words[words.length - 2]) * 1000);
+            });
+        }
+        return nanos.subList(Math.max(0, nanos.size() - last), nanos.size()).stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** Resident set size of the server process in MiB (Linux /proc). */
     /**
      * CPU time the server process has used so far (user + system, from /proc), in milliseconds. Unlike

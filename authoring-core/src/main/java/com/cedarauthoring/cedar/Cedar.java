@@ -48,6 +48,8 @@ public final class Cedar {
     private final RequestEntities requestEntities = new RequestEntities();
     // Parsing a schema crosses JNI; gateways change rarely, so parsed schemas are kept by their text.
     private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<CedarSchema, Map<String, Optional<String>>> actionTexts = Caffeine.newBuilder().weakKeys()
+            .maximumSize(1_000).build();
     // EST extraction crosses JNI; analysis, explanation and examples all ask for the same policy. Views are
     // what callers use, so only they are kept: the EST trees behind them are several times their size, and with
     // a new policy per generation a cache of them is mostly garbage the collector keeps tracing.
@@ -147,7 +149,7 @@ public final class Cedar {
                 }
             }
             if (!singles.isEmpty()) {
-                String schemaText = (actions.contains(null) ? Optional.<String>empty() : schema.cedarTextFor(actions))
+                String schemaText = (actions.contains(null) ? Optional.<String>empty() : textFor(schema, actions))
                         .orElse(schema.cedarText());
                 ValidationResponse response = validateSet(schemaText, new PolicySet(singles));
                 if (response.errors.isPresent() && singles.size() > 1) {
@@ -162,6 +164,19 @@ public final class Cedar {
             }
             return out.stream().map(List::copyOf).toList();
         });
+    }
+
+    /**
+     * {@link CedarSchema#cedarTextFor}, kept per schema for one action (every CreatePolicy asks for its action's):
+     * building the text, and hashing a new string for the schema cache, cost more than this lookup. Schemas are
+     * immutable and the gateway feature keeps one instance per version, so the instance is the key (weakly held).
+     */
+    private Optional<String> textFor(CedarSchema schema, List<String> actions) {
+        if (actions.size() != 1) {
+            return schema.cedarTextFor(actions);
+        }
+        return actionTexts.get(schema, s -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(actions.get(0), a -> schema.cedarTextFor(List.of(a)));
     }
 
     private ValidationResponse validateSet(String cedarSchemaText, PolicySet set) {

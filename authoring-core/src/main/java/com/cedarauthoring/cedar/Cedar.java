@@ -43,6 +43,21 @@ public final class Cedar {
     // product over nested brackets can pass Jackson's default of 1,000 levels, so the EST reader allows more.
     private static final com.fasterxml.jackson.databind.ObjectMapper EST_READER = estReader();
 
+    static {
+        // Cedar's native cache of parsed policy sets is shared by the authorize endpoint's snapshots (long-lived)
+        // and the decision examples' one-policy sets (short-lived; an entry is freed once the collector finds its
+        // PolicySet unreachable). Cedar's default of 1,024 entries can fill between two collections under load; an
+        // entry of a one-policy set is ~9 KB, so 4,096 bound the cache at ~40 MB. An operator's
+        // -Dcedar.cache.maxPolicySets is left as given. A full cache only makes evaluation uncached, not wrong.
+        if (System.getProperty("cedar.cache.maxPolicySets") == null) {
+            try {
+                PolicySet.setCacheMaxPolicySets(4_096);
+            } catch (LinkageError | RuntimeException e) {
+                // no native library: every Cedar call reports CedarUnavailableException on its own
+            }
+        }
+    }
+
     private final BasicAuthorizationEngine engine = new BasicAuthorizationEngine();
     private final NativeStack nativeStack = new NativeStack();
     private final RequestEntities requestEntities = new RequestEntities();
@@ -325,8 +340,9 @@ public final class Cedar {
     }
 
     /**
-     * Evaluates many requests against one set of named policies; the set is parsed and cached on the
-     * native side once, which makes each decision an order of magnitude cheaper (semantic comparison).
+     * Evaluates several requests against one set of named policies; the set is parsed and cached on the
+     * native side once, so each decision does not parse the policies again (a decision example's four to six
+     * evaluations of one policy: ~330 instead of ~620 us of CPU for four).
      */
     public List<Decision> authorizeAll(Map<String, String> policies, List<AuthRequest> requests,
                                        Optional<? extends CedarSchema> schema) {
@@ -336,7 +352,7 @@ public final class Cedar {
     private List<Decision> authorizeAllNow(Map<String, String> policies, List<AuthRequest> requests,
                                            Optional<? extends CedarSchema> schema) {
         PolicySet set = policySet(policies);
-        if (requests.size() > 20) {
+        if (requests.size() > 1) {
             try {
                 set.cache();
             } catch (com.cedarpolicy.model.exception.CacheException | RuntimeException e) {

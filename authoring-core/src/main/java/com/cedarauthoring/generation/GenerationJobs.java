@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -33,7 +33,7 @@ public final class GenerationJobs implements AutoCloseable {
     static final String SWEEP_TASK = "policy-generation-deadline";
     static final String PURGE_TASK = "policy-generation-retention";
 
-    private final OneTimeTask<String> generate;
+    private final CustomTask<String> generate;
     private final SchedulerClient client;
     private final Scheduler scheduler;
     private final Clock clock;
@@ -49,12 +49,19 @@ public final class GenerationJobs implements AutoCloseable {
     public GenerationJobs(DataSource dataSource, GenerationWorker worker, GenerationSettings settings, Clock clock) {
         this.clock = clock;
         this.dataSource = dataSource;
-        this.generate = Tasks.oneTime(GENERATE_TASK, String.class)
+        this.generate = Tasks.custom(GENERATE_TASK, String.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(settings.maxRetries(),
                         new FailureHandler.ExponentialBackoffFailureHandler<>(settings.retryBackoff()),
                         (complete, ops) -> worker.giveUp((String) complete.getExecution().taskInstance.getData(),
                                 complete.getCause())))
-                .execute((instance, context) -> worker.execute(instance.getData()));
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    GenerationWorker.Ending ending = worker.run(instance.getData());
+                    // The job's removal (db-scheduler's own statement, on this DataSource) joins the transaction
+                    // that ends the generation: one commit instead of two. Should that transaction fail, the job
+                    // stays picked and is revived once its heartbeat is stale, and the run is idempotent.
+                    return (complete, ops) -> ending.write(ops::remove);
+                });
         RecurringTask<Void> sweep = Tasks.recurring(SWEEP_TASK, Schedules.fixedDelay(settings.sweepInterval()))
                 .execute((instance, context) -> worker.sweepOverdue());
         RecurringTask<Void> purge = Tasks.recurring(PURGE_TASK, Schedules.fixedDelay(settings.purgeInterval()))

@@ -72,37 +72,58 @@ public final class GenerationWorker {
         this.settings = settings;
     }
 
+    /**
+     * What a run writes when it ends, in one transaction; {@code jobDone} joins that transaction, so the job
+     * engine's removal of the job commits with the generation's end (one commit per generation fewer, and
+     * never a finished generation whose job is still there to run again, or the reverse).
+     */
+    @FunctionalInterface
+    public interface Ending {
+        void write(Runnable jobDone);
+    }
+
     /** Runs the pipeline for one generation and stores its outcome. */
     public void execute(String policyGenerationId) {
+        run(policyGenerationId).write(() -> { });
+    }
+
+    /**
+     * Runs the pipeline for one generation; the returned ending stores its outcome. A retryable translator
+     * failure is thrown ({@link RetryableFailure}) for the job engine to retry.
+     */
+    public Ending run(String policyGenerationId) {
         Optional<PolicyGeneration> found = store.findById(policyGenerationId);
         if (found.isEmpty() || found.get().status() != GenerationStatus.GENERATING) {
-            return; // already final: a rerun has nothing to do
+            return Runnable::run; // already final: a rerun has nothing to write but the job's removal
         }
         PolicyGeneration generation = found.get();
         if (overdue(generation)) {
-            fail(policyGenerationId, List.of(deadlineReason()), GenerationEvents.Failure.DEADLINE);
-            return;
+            return jobDone -> fail(policyGenerationId, List.of(deadlineReason()), GenerationEvents.Failure.DEADLINE, jobDone);
         }
         Optional<GatewaySchema> schema = gateways.schemaByArn(generation.resourceArn());
         if (schema.isEmpty()) {
-            fail(policyGenerationId, List.of("Gateway " + generation.resourceArn()
-                    + " no longer exists. Start a new generation for an existing gateway."), GenerationEvents.Failure.GATEWAY_DELETED);
-            return;
+            List<String> reasons = List.of("Gateway " + generation.resourceArn()
+                    + " no longer exists. Start a new generation for an existing gateway.");
+            return jobDone -> fail(policyGenerationId, reasons, GenerationEvents.Failure.GATEWAY_DELETED, jobDone);
         }
         PipelineOutcome outcome = pipeline.run(generation.rawText(), schema.get());
         if (outcome instanceof PipelineOutcome.Failed failed) {
             if (failed.retryable()) {
                 throw new RetryableFailure(failed.reason());
             }
-            fail(policyGenerationId, List.of(failed.reason()), GenerationEvents.Failure.PIPELINE);
-            return;
+            return jobDone -> fail(policyGenerationId, List.of(failed.reason()), GenerationEvents.Failure.PIPELINE, jobDone);
         }
         List<Asset> assets = new ArrayList<>();
         for (AssetDraft draft : ((PipelineOutcome.Completed) outcome).assets()) {
             assets.add(compact(draft.withId(ids.resourceId("asset"))));
         }
+        return jobDone -> complete(generation, assets, jobDone);
+    }
+
+    private void complete(PolicyGeneration generation, List<Asset> assets, Runnable jobDone) {
         boolean completed = transactions.inTransaction(() -> {
-            if (!store.complete(policyGenerationId, assets, now())) {
+            jobDone.run();
+            if (!store.complete(generation.policyGenerationId(), assets, now())) {
                 return false;
             }
             Map<String, Object> details = details(generation, GenerationStatus.GENERATED);
@@ -113,7 +134,8 @@ public final class GenerationWorker {
         if (completed) {
             events.generated(assets);
         } else {
-            log.info("Generation {} was finished elsewhere (deadline or another run); result discarded", policyGenerationId);
+            log.info("Generation {} was finished elsewhere (deadline or another run); result discarded",
+                    generation.policyGenerationId());
         }
     }
 
@@ -183,9 +205,14 @@ public final class GenerationWorker {
         return failed;
     }
 
-    /** Fails the generation if it is still GENERATING; only the call that fails it reports it. */
     private boolean fail(String policyGenerationId, List<String> reasons, GenerationEvents.Failure why) {
+        return fail(policyGenerationId, reasons, why, () -> { });
+    }
+
+    /** Fails the generation if it is still GENERATING; only the call that fails it reports it. */
+    private boolean fail(String policyGenerationId, List<String> reasons, GenerationEvents.Failure why, Runnable jobDone) {
         boolean failed = transactions.inTransaction(() -> {
+            jobDone.run();
             Optional<PolicyGeneration> generation = store.findById(policyGenerationId);
             if (generation.isEmpty() || !store.fail(policyGenerationId, reasons, now())) {
                 return false;

@@ -1,6 +1,7 @@
 package com.cedarauthoring.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingType;
@@ -158,6 +159,59 @@ abstract class GenerationStoreContract extends StoreContract {
         int assets = store.assets("g6-0000000000", PageRequest.first(10)).items().size();
         assertThat(g.status() == GenerationStatus.GENERATED ? assets : 1 - assets).as(g + " with " + assets + " assets")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aGenerationsEndAndItsJobsRemovalCommitTogether() throws Exception {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        store.insert(new PolicyGeneration(ENGINE, "g7-0000000000", "gen", "arn:gen/g7", "arn:gw", "Allow it.",
+                GenerationStatus.GENERATING, List.of(), Optional.empty(), now, now));
+        com.cedarauthoring.gateway.GatewayDirectory noGateway = new com.cedarauthoring.gateway.GatewayDirectory() {
+            @Override
+            public Optional<com.cedarauthoring.gateway.GatewaySchema> schemaByArn(String gatewayArn) {
+                return Optional.empty(); // deleted since the start: the run fails the generation
+            }
+
+            @Override
+            public List<com.cedarauthoring.gateway.GatewaySchema> schemasAttachedTo(String policyEngineArn) {
+                return List.of();
+            }
+        };
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), trail(), noGateway, null,
+                Ids.seeded(1), Clock.systemUTC(), GenerationSettings.defaults());
+
+        assertThatThrownBy(() -> worker.run("g7-0000000000").write(() -> {
+            throw new IllegalStateException("the job's removal failed");
+        })).hasMessageContaining("removal failed");
+        assertThat(store.findById("g7-0000000000").orElseThrow().status()).as("rolled back with the removal")
+                .isEqualTo(GenerationStatus.GENERATING);
+        assertThat(trail().list(new com.cedarauthoring.audit.AuditFilter(Optional.of("arn:gen/g7"), Optional.empty()),
+                PageRequest.first(10)).items()).isEmpty();
+
+        // the job engine's own run: the generation ends and db-scheduler's removal of its job commits with it
+        GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
+        database().transactions().inTransaction(() -> {
+            jobs.schedule("g7-0000000000");
+            return null;
+        });
+        jobs.start();
+        try {
+            jobs.wake();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while ((store.findById("g7-0000000000").orElseThrow().status() == GenerationStatus.GENERATING
+                    || scheduled("g7-0000000000") > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            jobs.close();
+        }
+        PolicyGeneration ended = store.findById("g7-0000000000").orElseThrow();
+        assertThat(ended.status()).isEqualTo(GenerationStatus.GENERATE_FAILED);
+        assertThat(ended.statusReasons().get(0)).contains("no longer exists");
+        assertThat(scheduled("g7-0000000000")).as("the job is gone").isZero();
+        assertThat(trail().list(new com.cedarauthoring.audit.AuditFilter(Optional.of("arn:gen/g7"), Optional.empty()),
+                PageRequest.first(10)).items()).extracting(com.cedarauthoring.audit.AuditEvent::action)
+                .containsExactly("CompletePolicyGeneration");
     }
 
     int scheduled(String id) {

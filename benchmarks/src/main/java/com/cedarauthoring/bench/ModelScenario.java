@@ -1,18 +1,19 @@
 package com.cedarauthoring.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Bedrock translator benchmarks against a local Converse-API stub: pipeline overhead with an
@@ -20,18 +21,26 @@ import java.util.regex.Pattern;
  */
 final class ModelScenario {
     private static final String REQUIREMENT = "Allow user refund-agent to process refunds when the amount is less than $500.";
-    private static final Pattern GATEWAY_ARN = Pattern.compile("arn:aws:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:gateway/[a-z0-9-]+");
     private static final int MODEL_CONCURRENCY = 20;
 
     private final LoadDriver out;
     private final Path jar;
+    private final int warmup;
+    private final long pollNanos;
     private final AtomicLong delayMillis = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    /** The stub's answer for the benchmark's gateway, built once: an instant model costs next to nothing. */
+    private volatile byte[] answer;
+    /** When the stub got the last request and finished answering it (System.nanoTime, the driver's clock). */
+    private volatile long stubIn;
+    private volatile long stubOut;
 
-    ModelScenario(LoadDriver out, Path jar) {
+    ModelScenario(LoadDriver out, Path jar, int warmup, int pollMicros) {
         this.out = out;
         this.jar = jar;
+        this.warmup = warmup;
+        this.pollNanos = pollMicros * 1_000L;
     }
 
     void run() throws Exception {
@@ -40,28 +49,27 @@ final class ModelScenario {
         // that would be the stub's latency, not the service's.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-        stub.setExecutor(Executors.newCachedThreadPool());
+        ExecutorService pool = Executors.newCachedThreadPool();
+        // The instant stub answers on the server's own thread: a hand-off to a pool thread would be the
+        // driver's latency, not the service's. The slow stub needs a thread per call in flight.
+        stub.setExecutor(task -> {
+            if (delayMillis.get() > 0) {
+                pool.execute(task);
+            } else {
+                task.run();
+            }
+        });
         stub.createContext("/", ex -> {
+            stubIn = System.nanoTime();
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
             try {
-                String req = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                ex.getRequestBody().readAllBytes();
                 long delay = delayMillis.get();
                 if (delay > 0) {
                     Thread.sleep(delay);
                 }
-                Matcher m = GATEWAY_ARN.matcher(req);
-                String arn = m.find() ? m.group() : "unknown";
-                String cedar = "permit(principal is AgentCore::OAuthUser, action == AgentCore::Action::\"RefundTarget___process_refund\", "
-                        + "resource == AgentCore::Gateway::\"" + arn + "\") when { principal.hasTag(\"username\") && "
-                        + "principal.getTag(\"username\") == \"refund-agent\" && context.input.amount < 500 };";
-                ObjectNode policies = Api.JSON.createObjectNode();
-                policies.putArray("policies").addObject().put("rawTextFragment", REQUIREMENT).put("cedar", cedar).putArray("ambiguities");
-                ObjectNode response = Api.JSON.createObjectNode();
-                ObjectNode message = response.putObject("output").putObject("message").put("role", "assistant");
-                message.putArray("content").addObject().put("text", Api.JSON.writeValueAsString(policies));
-                response.put("stopReason", "end_turn");
-                byte[] body = Api.JSON.writeValueAsBytes(response);
+                byte[] body = answer;
                 ex.getResponseHeaders().add("Content-Type", "application/json");
                 ex.sendResponseHeaders(200, body.length);
                 ex.getResponseBody().write(body);
@@ -70,6 +78,7 @@ final class ModelScenario {
             } finally {
                 inFlight.decrementAndGet();
                 ex.close();
+                stubOut = System.nanoTime();
             }
         });
         stub.start();
@@ -84,8 +93,9 @@ final class ModelScenario {
             try (ServerProcess server = ServerProcess.start(jar, args, env)) {
                 Api api = new Api(server.baseUrl());
                 String[] gw = LoadDriver.createGateway(api, LoadDriver.refundTarget());
+                answer = answer(gw[1]);
                 String engineId = LoadDriver.createEngine(api, "BenchModel" + System.nanoTime());
-                overhead(api, engineId, gw[1]);
+                overhead(api, server, engineId, gw[1]);
                 Floor floor = Floor.ofGenerations(api, engineId, gw[0], 100);
                 out.line("  - floor, bare cedar-java for the same generations (parse + strict validation + "
                         + floor.evaluationsPerGeneration() + " example evaluations) in the driver's JVM: "
@@ -94,20 +104,54 @@ final class ModelScenario {
             }
         } finally {
             stub.stop(0);
+            pool.shutdownNow();
         }
     }
 
-    private void overhead(Api api, String engineId, String arn) throws Exception {
+    /** What the model says for every requirement: one policy for the benchmark's gateway. */
+    private static byte[] answer(String gatewayArn) throws Exception {
+        String cedar = "permit(principal is AgentCore::OAuthUser, action == AgentCore::Action::\"RefundTarget___process_refund\", "
+                + "resource == AgentCore::Gateway::\"" + gatewayArn + "\") when { principal.hasTag(\"username\") && "
+                + "principal.getTag(\"username\") == \"refund-agent\" && context.input.amount < 500 };";
+        ObjectNode policies = Api.JSON.createObjectNode();
+        policies.putArray("policies").addObject().put("rawTextFragment", REQUIREMENT).put("cedar", cedar).putArray("ambiguities");
+        ObjectNode response = Api.JSON.createObjectNode();
+        ObjectNode message = response.putObject("output").putObject("message").put("role", "assistant");
+        message.putArray("content").addObject().put("text", Api.JSON.writeValueAsString(policies));
+        response.put("stopReason", "end_turn");
+        return Api.JSON.writeValueAsBytes(response);
+    }
+
+    private void overhead(Api api, ServerProcess server, String engineId, String arn) throws Exception {
         delayMillis.set(0);
-        for (int i = 0; i < 100; i++) {
-            generate(api, engineId, arn, "mwarm" + i);
+        for (int i = 0; i < warmup; i++) {
+            generate(api, engineId, arn, "mwarm" + i, null);
         }
-        long[] samples = new long[300];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = generate(api, engineId, arn, "mover" + i);
+        int n = 300;
+        long[][] steps = new long[7][n];
+        long polls = 0;
+        long cpu0 = server.cpuMillis();
+        for (int i = 0; i < n; i++) {
+            long[] one = new long[7];
+            polls += generate(api, engineId, arn, "mover" + i, one);
+            for (int k = 0; k < one.length; k++) {
+                steps[k][i] = one[k];
+            }
         }
-        out.line("- Pipeline overhead per generation, stub answering at once (start -> GENERATED -> assets over HTTP): "
-                + Stats.of(samples) + " (target p50 < 10 ms)");
+        out.line("- Pipeline overhead per generation, stub answering at once (start -> GENERATED -> assets over HTTP, after "
+                + warmup + " warm-up generations): " + Stats.of(steps[0]) + " (target p50 < 10 ms); "
+                + String.format("server CPU %.1f ms per generation", (server.cpuMillis() - cpu0) / (double) n));
+        out.line(String.format("  - where it goes, seen from the driver (p50 each; %.1f status polls per generation, %d us apart):",
+                polls / (double) n, pollNanos / 1_000));
+        out.line("    StartPolicyGeneration answered " + p50(steps[1]) + ", then the model call reached the stub "
+                + p50(steps[2]) + ", the stub answered in " + p50(steps[3]) + ", GENERATED seen " + p50(steps[4])
+                + " after that, assets read in " + p50(steps[5]));
+        out.line("  - the service's own time, createdAt -> updatedAt of each generation (its clock, ms resolution, "
+                + "no polling in it): " + Stats.of(steps[6]));
+    }
+
+    private static String p50(long[] samples) {
+        return String.format("%.2f ms", Stats.of(samples).p50ms());
     }
 
     private void concurrent(Api api, String engineId, String arn) throws Exception {
@@ -140,22 +184,47 @@ final class ModelScenario {
                 n, MODEL_CONCURRENCY, seconds, expected, failed, maxInFlight.get()));
     }
 
-    private static long generate(Api api, String engineId, String arn, String name) throws Exception {
+    /**
+     * One generation, sequential; returns the status polls it took. {@code steps} (when not null) gets
+     * the round trip and its parts: start answered, start answered -> request at the stub, the stub's
+     * own time, stub answered -> GENERATED seen, assets read, and the service's createdAt -> updatedAt
+     * (nanoseconds).
+     */
+    private long generate(Api api, String engineId, String arn, String name, long[] steps) throws Exception {
         ObjectNode body = Api.JSON.createObjectNode().put("name", name);
         body.putObject("resource").put("arn", arn);
         body.putObject("content").put("rawText", REQUIREMENT);
         long t0 = System.nanoTime();
         String genId = api.send("POST", "/policy-engines/" + engineId + "/policy-generations", body, 202)
                 .get("policyGenerationId").asText();
+        long started = System.nanoTime();
+        JsonNode last;
         String status;
+        long polls = 0;
         do {
-            Thread.sleep(0, 200_000);
-            status = api.get("/policy-engines/" + engineId + "/policy-generations/" + genId).path("status").asText();
+            Thread.sleep(pollNanos / 1_000_000, (int) (pollNanos % 1_000_000));
+            last = api.get("/policy-engines/" + engineId + "/policy-generations/" + genId);
+            status = last.path("status").asText();
+            polls++;
         } while ("GENERATING".equals(status));
+        long generated = System.nanoTime();
         if (!"GENERATED".equals(status)) {
             throw new IllegalStateException("generation ended " + status);
         }
         api.get("/policy-engines/" + engineId + "/policy-generations/" + genId + "/assets");
-        return System.nanoTime() - t0;
+        long done = System.nanoTime();
+        if (steps != null) {
+            long in = stubIn;
+            long answered = stubOut;
+            steps[0] = done - t0;
+            steps[1] = started - t0;
+            steps[2] = in - started;
+            steps[3] = answered - in;
+            steps[4] = generated - answered;
+            steps[5] = done - generated;
+            steps[6] = Duration.between(Instant.parse(last.get("createdAt").asText()),
+                    Instant.parse(last.get("updatedAt").asText())).toNanos();
+        }
+        return polls;
     }
 }

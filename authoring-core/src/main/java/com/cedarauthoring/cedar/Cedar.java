@@ -63,6 +63,8 @@ public final class Cedar {
     private final RequestEntities requestEntities = new RequestEntities();
     // Parsing a schema crosses JNI; gateways change rarely, so parsed schemas are kept by their text.
     private final Cache<String, Schema> schemas = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<CedarSchema, Map<String, Optional<String>>> actionTexts = Caffeine.newBuilder().weakKeys()
+            .maximumSize(1_000).build();
     // EST extraction crosses JNI; analysis, explanation and examples all ask for the same policy. Views are
     // what callers use, so only they are kept: the EST trees behind them are several times their size, and with
     // a new policy per generation a cache of them is mostly garbage the collector keeps tracing.
@@ -147,18 +149,22 @@ public final class Cedar {
             Set<Policy> singles = new HashSet<>();
             List<String> actions = new ArrayList<>();
             for (String text : policyTexts) {
-                ParseOutcome parsed = parseCached(text);
-                Optional<String> notOne = CedarMessages.notOnePolicy(parsed);
+                // A text Cedar has given a view of is exactly one static policy (its EST came from parsing it as
+                // one), so it needs no separate parse (a native call) to say so; a view evicted meanwhile only
+                // means the parse below runs.
+                boolean single = text != null && views.getIfPresent(text) != null;
+                ParseOutcome parsed = single ? null : parseCached(text);
+                Optional<String> notOne = single ? Optional.empty() : CedarMessages.notOnePolicy(parsed);
                 out.add(notOne.map(List::of).orElseGet(ArrayList::new));
                 if (notOne.isEmpty()) {
                     String id = "policy" + (out.size() - 1);
                     indexById.put(id, out.size() - 1);
-                    singles.add(new Policy(((ParseOutcome.Parsed) parsed).policies().get(0), id));
+                    singles.add(new Policy(single ? text : ((ParseOutcome.Parsed) parsed).policies().get(0), id));
                     actions.add(singleActionOf(text).orElse(null));
                 }
             }
             if (!singles.isEmpty()) {
-                String schemaText = (actions.contains(null) ? Optional.<String>empty() : schema.cedarTextFor(actions))
+                String schemaText = (actions.contains(null) ? Optional.<String>empty() : textFor(schema, actions))
                         .orElse(schema.cedarText());
                 ValidationResponse response = validateSet(schemaText, new PolicySet(singles));
                 if (response.errors.isPresent() && singles.size() > 1) {
@@ -173,6 +179,19 @@ public final class Cedar {
             }
             return out.stream().map(List::copyOf).toList();
         });
+    }
+
+    /**
+     * {@link CedarSchema#cedarTextFor}, kept per schema for one action (every CreatePolicy asks for its action's):
+     * building the text, and hashing a new string for the schema cache, cost more than this lookup. Schemas are
+     * immutable and the gateway feature keeps one instance per version, so the instance is the key (weakly held).
+     */
+    private Optional<String> textFor(CedarSchema schema, List<String> actions) {
+        if (actions.size() != 1) {
+            return schema.cedarTextFor(actions);
+        }
+        return actionTexts.get(schema, s -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(actions.get(0), a -> schema.cedarTextFor(List.of(a)));
     }
 
     private ValidationResponse validateSet(String cedarSchemaText, PolicySet set) {
@@ -238,6 +257,23 @@ public final class Cedar {
     public PolicyView view(String policyText) {
         PolicyView known = policyText == null ? null : views.getIfPresent(policyText);
         return known != null ? known : nativeStack.call(() -> viewNow(policyText));
+    }
+
+    /**
+     * Whether the text is exactly one static policy, answered by getting its {@link #view} (one native call that
+     * callers needing the view pay anyway); false for several policies, a template or a syntax error, which
+     * {@link #parse} then tells apart.
+     */
+    public boolean isOnePolicy(String policyText) {
+        if (policyText == null) {
+            return false;
+        }
+        try {
+            view(policyText);
+            return true;
+        } catch (IllegalArgumentException notOne) {
+            return false;
+        }
     }
 
     /** On the native stack: the cached view, read from the EST on a miss. */

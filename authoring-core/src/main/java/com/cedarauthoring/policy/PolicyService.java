@@ -20,6 +20,8 @@ import com.cedarauthoring.store.Idempotency;
 import com.cedarauthoring.store.Page;
 import com.cedarauthoring.store.PageRequest;
 import com.cedarauthoring.store.Transactions;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,6 +56,7 @@ public final class PolicyService {
     private final Arns arns;
     private final Ids ids;
     private final Clock clock;
+    private final Cache<String, String> engineArns = Caffeine.newBuilder().maximumSize(10_000).build();
 
     public PolicyService(PolicyStore store, PolicyEngineService engines, GatewayDirectory gateways,
                          Optional<GeneratedAssets> assets, Cedar cedar, PolicyFindings analyzer,
@@ -96,15 +99,17 @@ public final class PolicyService {
                 request, Policy.class, () -> {
             // The engine row stays locked until the policy is stored: a concurrent DeletePolicyEngine either
             // runs first (this answers 404) or waits and then sees the policy (it answers ConflictException).
-            PolicyEngine engine = store.findEngineForUpdate(policyEngineId)
-                    .orElseThrow(() -> PolicyEngineService.notFound(policyEngineId));
-            Resolved resolved = resolve(engine, request.definition(), parsed, mode);
+            if (!store.lockEngine(policyEngineId)) {
+                throw PolicyEngineService.notFound(policyEngineId);
+            }
+            String engineArn = engineArn(policyEngineId);
+            Resolved resolved = resolve(policyEngineId, request.definition(), parsed, mode);
             String statement = resolved.statement().statement();
             String scope = scopeOf(statement, resolved.parsed());
-            List<String> problems = problems(engine, statement, resolved.parsed(), scope, mode);
+            List<String> problems = problems(engineArn, statement, resolved.parsed(), scope, mode);
             String id = ids.resourceId(request.name());
             Instant now = now();
-            Policy policy = new Policy(id, engine.policyEngineId(), request.name(), arns.policy(engine.policyEngineId(), id),
+            Policy policy = new Policy(id, policyEngineId, request.name(), arns.policy(policyEngineId, id),
                     request.description().orElse(null), resolved.statement().kind(), statement,
                     scope, mode, request.enforcementMode().orElse(EnforcementMode.ACTIVE),
                     problems.isEmpty() ? PolicyStatus.ACTIVE : PolicyStatus.CREATE_FAILED, problems, now, now);
@@ -177,11 +182,11 @@ public final class PolicyService {
                     .orElseThrow(() -> notFound(policyEngineId, policyId));
             ValidationMode mode = change.validationMode().orElse(current.validationMode());
             Resolved resolved = change.definition().isPresent()
-                    ? resolve(engine, change.definition().get(), parsed.get(), mode)
+                    ? resolve(engine.policyEngineId(), change.definition().get(), parsed.get(), mode)
                     : new Resolved(new PolicyDefinition.Statement(current.kind(), current.statement()), cedar.parse(current.statement()));
             PolicyDefinition.Statement statement = resolved.statement();
             String scope = scopeOf(statement.statement(), resolved.parsed());
-            List<String> problems = problems(engine, statement.statement(), resolved.parsed(), scope, mode);
+            List<String> problems = problems(engine.policyEngineArn(), statement.statement(), resolved.parsed(), scope, mode);
             Policy stored = problems.isEmpty()
                     ? new Policy(current.policyId(), current.policyEngineId(), current.name(), current.policyArn(),
                             change.description().applyTo(current.description()), statement.kind(), statement.statement(),
@@ -208,6 +213,16 @@ public final class PolicyService {
                     current.statement()));
             return current.reportedAs(PolicyStatus.DELETING);
         });
+    }
+
+    /**
+     * The ARN of an existing engine (the caller holds its lock). An engine's ARN never changes and its id is never
+     * reused, so the pairing is kept: every instance reads the same pairing from the database, and a deleted
+     * engine fails the lock before its entry is asked for.
+     */
+    private String engineArn(String policyEngineId) {
+        return engineArns.get(policyEngineId, id -> store.findEngine(id)
+                .orElseThrow(() -> PolicyEngineService.notFound(id)).policyEngineArn());
     }
 
     /** What a policy's audit event says of it beyond its ARN and statement hash. */
@@ -253,6 +268,12 @@ public final class PolicyService {
      * is refused up front; other syntax errors are Cedar findings and settle as *_FAILED with Cedar's message.
      */
     private ParseOutcome requireSinglePolicy(String field, String statement) {
+        // Cedar's view of the statement (its EST) is needed anyway for the scope, validation and analysis; when
+        // Cedar gives one, the statement is exactly one static policy, so the separate parse (a second native
+        // call) only runs to say what is wrong with a statement. The outcome then lists the statement itself.
+        if (cedar.isOnePolicy(statement)) {
+            return new ParseOutcome.Parsed(List.of(statement));
+        }
         ParseOutcome outcome = cedar.parse(statement);
         if (outcome instanceof ParseOutcome.Parsed parsed && parsed.policies().size() != 1) {
             throw ValidationException.field(field, "The statement must hold exactly one Cedar policy; it holds "
@@ -269,16 +290,16 @@ public final class PolicyService {
     }
 
     /** The statement a definition stands for; generation assets are looked up and must belong to the engine. */
-    private Resolved resolve(PolicyEngine engine, PolicyDefinition definition, ParseOutcome parsed, ValidationMode mode) {
+    private Resolved resolve(String policyEngineId, PolicyDefinition definition, ParseOutcome parsed, ValidationMode mode) {
         if (definition instanceof PolicyDefinition.Statement s) {
             return new Resolved(s, parsed);
         }
         PolicyDefinition.FromGeneration ref = (PolicyDefinition.FromGeneration) definition;
         GeneratedAsset asset = assets
-                .flatMap(a -> a.find(engine.policyEngineId(), ref.policyGenerationId(), ref.policyGenerationAssetId()))
-                .filter(a -> a.policyEngineId().equals(engine.policyEngineId()))
+                .flatMap(a -> a.find(policyEngineId, ref.policyGenerationId(), ref.policyGenerationAssetId()))
+                .filter(a -> a.policyEngineId().equals(policyEngineId))
                 .orElseThrow(() -> new ResourceNotFoundException("Policy generation asset " + ref.policyGenerationAssetId()
-                        + " of generation " + ref.policyGenerationId() + " not found in policy engine " + engine.policyEngineId()));
+                        + " of generation " + ref.policyGenerationId() + " not found in policy engine " + policyEngineId));
         boolean refused = asset.findings().stream().anyMatch(f -> REFUSED_ASSETS.contains(f.type()));
         if (asset.cedar().isEmpty() || (refused && mode == ValidationMode.FAIL_ON_ANY_FINDINGS)) {
             throw ValidationException.field("definition.policyGeneration.policyGenerationAssetId",
@@ -301,12 +322,12 @@ public final class PolicyService {
      * attached), or else against at least one attached gateway's schema. The analyzer then judges it against
      * the schemas it is valid for.
      */
-    private List<String> problems(PolicyEngine engine, String statement, ParseOutcome parsed, String scope,
+    private List<String> problems(String policyEngineArn, String statement, ParseOutcome parsed, String scope,
                                   ValidationMode mode) {
         if (parsed instanceof ParseOutcome.SyntaxError err) {
             return List.of("Validation failed: Cedar syntax error: " + err.message());
         }
-        List<GatewaySchema> attached = gateways.schemasAttachedTo(engine.policyEngineArn());
+        List<GatewaySchema> attached = gateways.schemasAttachedTo(policyEngineArn);
         List<GatewaySchema> own = attached.stream().filter(s -> s.gatewayArn().equals(scope)).toList();
         List<GatewaySchema> candidates = own.isEmpty() ? attached : own;
         List<GatewaySchema> validFor = new ArrayList<>();

@@ -21,6 +21,13 @@ public interface PolicyStore {
      */
     Optional<PolicyEngine> findEngineForUpdate(String policyEngineId);
 
+    /**
+     * Locks the engine's row until the caller's transaction ends, as {@link #findEngineForUpdate} does, without
+     * reading it; false when the engine does not exist. A policy created under this lock cannot lose its engine
+     * to a concurrent delete ({@link #deleteEngineIfEmpty} locks the row too, so one waits for the other).
+     */
+    boolean lockEngine(String policyEngineId);
+
     Page<PolicyEngine> listEngines(PageRequest page);
 
     void updateEngine(PolicyEngine engine);

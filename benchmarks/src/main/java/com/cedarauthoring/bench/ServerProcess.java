@@ -99,6 +99,23 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The service's own latency of its last {@code last} requests of one operation, from its access log
+     * ({@code <operation> <method> <path> <status> <micros> us}): from its first handler to its last, so without
+     * Jetty's reading and writing of the request and loopback. The rest of a client's figure is those and the client.
+     */
+    long[] accessLogNanos(String operation, int last) throws IOException {
+        List<Long> nanos = new ArrayList<>();
+        String marker = " - " + operation + " ";
+        try (var lines = Files.lines(log)) {
+            lines.filter(l -> l.contains(marker) && l.endsWith(" us")).forEach(l -> {
+                String[] words = l.split(" ");
+                nanos.add(Long.parseLong(words[words.length - 2]) * 1000);
+            });
+        }
+        return nanos.subList(Math.max(0, nanos.size() - last), nanos.size()).stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** Resident set size of the server process in MiB (Linux /proc). */
     /**
      * CPU time the server process has used so far (user + system, from /proc), in milliseconds. Unlike
@@ -114,6 +131,32 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU time (ms) the server's threads whose name starts with {@code prefix} have used (from /proc, per thread;
+     * threads that ended are not counted). For request threads ({@code http-}) it leaves out the JIT's compiler
+     * threads and the collector, which {@link #cpuMillis} counts, so it is the steadier figure on a busy machine.
+     */
+    long threadCpuMillis(String prefix) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith(prefix)) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while listing
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * 1000 / CLOCK_TICKS;
     }
 
     /** USER_HZ of Linux's /proc figures; 100 on every mainstream kernel configuration. */

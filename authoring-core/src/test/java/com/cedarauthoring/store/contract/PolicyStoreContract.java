@@ -73,6 +73,46 @@ abstract class PolicyStoreContract extends StoreContract {
     }
 
     @Test
+    void lockEngineChangesNothingAndADeleteWaitsForTheLockingCreate() throws Exception {
+        store.insertEngine(engine("E1", "Engine1", 1));
+        assertThat(store.lockEngine("missing")).isFalse();
+        assertThat(database().transactions().inTransaction(() -> store.lockEngine("E1"))).isTrue();
+        assertThat(store.findEngine("E1").orElseThrow()).isEqualTo(engine("E1", "Engine1", 1));
+
+        // A create holding the lock (as CreatePolicy does) stores its policy before a concurrent delete looks.
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var create = pool.submit(() -> database().transactions().inTransaction(() -> {
+                assertThat(store.lockEngine("E1")).isTrue();
+                locked.countDown();
+                await(release);
+                store.insertPolicy(policy("E1", "P1", "Late", null, 2));
+                return true;
+            }));
+            await(locked);
+            var delete = pool.submit(() -> store.deleteEngineIfEmpty("E1"));
+            Thread.sleep(200); // the delete is now waiting for the row (or would have run, wrongly, by now)
+            assertThat(delete.isDone()).as("the delete waits for the create's lock").isFalse();
+            release.countDown();
+            assertThat(create.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(delete.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("it then sees the policy").isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.findEngine("E1")).isPresent();
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void policiesRoundTripAndAreUniqueByNamePerEngine() {
         store.insertEngine(engine("E1", "Engine1", 0));
         store.insertEngine(engine("E2", "Engine2", 0));

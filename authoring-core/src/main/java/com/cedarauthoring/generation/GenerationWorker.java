@@ -82,11 +82,6 @@ public final class GenerationWorker {
         void write(Runnable jobDone);
     }
 
-    /** Runs the pipeline for one generation and stores its outcome. */
-    public void execute(String policyGenerationId) {
-        run(policyGenerationId).write(() -> { });
-    }
-
     /**
      * Runs the pipeline for one generation; the returned ending stores its outcome. A retryable translator
      * failure is thrown ({@link RetryableFailure}) for the job engine to retry.

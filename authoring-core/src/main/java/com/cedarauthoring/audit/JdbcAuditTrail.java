@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code audit_chain_head} row (H2 and PostgreSQL alike), so events get gap-free sequence numbers and each
  * links to the one before, even with several service instances. The lock is taken by the update that moves
  * the head on from the head this instance wrote last, when that is still the head (one statement fewer per
- * change), else by {@code SELECT ... FOR UPDATE}.
+ * change; on PostgreSQL that update and the event's insert are one statement), else by
+ * {@code SELECT ... FOR UPDATE}.
  * The head also remembers the last hash, so removing the newest events is detected too.
  */
 public final class JdbcAuditTrail implements AuditTrail {
@@ -48,10 +49,8 @@ public final class JdbcAuditTrail implements AuditTrail {
             Head guess = lastWritten.get();
             if (guess != null) {
                 Link link = link(guess, entry);
-                if (jdbc.update("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1 "
-                        + "AND last_sequence = ? AND last_hash = ?", link.head().sequence(), link.head().hash(),
-                        guess.sequence(), guess.hash()) == 1) {
-                    return insert(link);
+                if (appendedAfter(guess, link)) {
+                    return link.event();
                 }
             }
             Head head = jdbc.queryOne("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
@@ -73,6 +72,39 @@ public final class JdbcAuditTrail implements AuditTrail {
                 entry.details(), entry.statementSha256(), head.hash());
         return new Link(new AuditEvent(sequence, eventId, time, entry.principal(), entry.action(), entry.resourceArn(),
                 entry.details(), entry.statementSha256(), head.hash(), hash), new Head(sequence, hash));
+    }
+
+    /**
+     * Moves the head on from {@code guess} and inserts the event, or does nothing when {@code guess} is no longer
+     * the head. On PostgreSQL the conditional update and the insert are one statement (the insert takes its row
+     * from the update's RETURNING, so the event is written exactly when the head moved): one round trip fewer per
+     * audited change, and each round trip is a wake-up of both processes that the commit waits behind.
+     */
+    private boolean appendedAfter(Head guess, Link link) {
+        if (!jdbc.isPostgreSQL()) {
+            if (jdbc.update("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1 "
+                    + "AND last_sequence = ? AND last_hash = ?", link.head().sequence(), link.head().hash(),
+                    guess.sequence(), guess.hash()) != 1) {
+                return false;
+            }
+            insert(link);
+            return true;
+        }
+        AuditEvent e = link.event();
+        int inserted = jdbc.update("WITH moved AS (UPDATE audit_chain_head SET last_sequence = ?, last_hash = ?"
+                        + " WHERE id = 1 AND last_sequence = ? AND last_hash = ? RETURNING last_sequence)"
+                        + " INSERT INTO audit_events (" + COLUMNS + ") SELECT last_sequence, CAST(? AS VARCHAR),"
+                        + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+                        + " CAST(? AS VARCHAR), CAST(? AS TEXT), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+                        + " CAST(? AS VARCHAR) FROM moved",
+                link.head().sequence(), link.head().hash(), guess.sequence(), guess.hash(),
+                e.eventId(), e.time(), e.principal(), e.action(), e.resourceArn(), e.details(),
+                e.statementSha256().orElse(null), e.previousHash(), e.hash());
+        if (inserted != 1) {
+            return false;
+        }
+        lastWritten.set(link.head());
+        return true;
     }
 
     /** Inserts the event (the head row is already locked and moved on by this transaction). */

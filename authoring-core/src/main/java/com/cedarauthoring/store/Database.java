@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final TransactionalDataSource dataSource;
+    private final boolean postgreSQL;
     // set only for the embedded file database
     private ScheduledExecutorService compaction;
     private Path embeddedFile;
@@ -35,9 +36,10 @@ public final class Database implements AutoCloseable {
     private volatile long lastCompaction;
     private volatile long sizeAtLastCheck;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, boolean postgreSQL) {
         this.pool = pool;
         this.dataSource = new TransactionalDataSource(pool);
+        this.postgreSQL = postgreSQL;
     }
 
     /** An H2 file database under {@code dataDir}, created on first use, compacted as it grows (at least every 10 minutes). */
@@ -84,7 +86,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds);
+        return new Database(ds, jdbcUrl.startsWith("jdbc:postgresql:"));
     }
 
     /**
@@ -110,7 +112,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Jdbc jdbc() {
-        return new Jdbc(dataSource);
+        return new Jdbc(dataSource, postgreSQL);
     }
 
     /**

@@ -17,9 +17,19 @@ import java.util.Optional;
  */
 public final class Jdbc {
     private final TransactionalDataSource dataSource;
+    private final boolean postgreSQL;
 
-    Jdbc(TransactionalDataSource dataSource) {
+    Jdbc(TransactionalDataSource dataSource, boolean postgreSQL) {
         this.dataSource = dataSource;
+        this.postgreSQL = postgreSQL;
+    }
+
+    /**
+     * True on PostgreSQL, false on the embedded H2. Only for a statement that saves a round trip where
+     * PostgreSQL has the syntax (a data-modifying {@code WITH}); the portable statements stay the default.
+     */
+    public boolean isPostgreSQL() {
+        return postgreSQL;
     }
 
     @FunctionalInterface

@@ -149,6 +149,25 @@ abstract class AuditContract extends StoreContract {
         assertThat(trail.verify().intact()).isTrue();
     }
 
+    /**
+     * The second append of a trail moves the head on from the head it wrote itself (on PostgreSQL the head's
+     * update and the event's insert are one statement): what is stored is what the append returned, with and
+     * without a statement hash, and the chain verifies.
+     */
+    @Test
+    void anAppendOnTheHeadThisTrailWroteStoresTheEventItReturns() {
+        String arn = "arn:guessed:" + suffix();
+        AuditEvent first = trail.append(AuditEntry.of("ada", "First", arn, Map.of("n", 1), Optional.empty()));
+        AuditEvent second = trail.append(AuditEntry.of("ada", "Second", arn, Map.of("n", "two"),
+                Optional.of("permit(principal, action, resource);")));
+        AuditEvent third = trail.append(AuditEntry.of("bob", "Third", arn, Map.of(), Optional.empty()));
+        assertThat(second.sequence()).isEqualTo(first.sequence() + 1);
+        assertThat(second.previousHash()).isEqualTo(first.hash());
+        assertThat(third.previousHash()).isEqualTo(second.hash());
+        assertThat(events(arn)).containsExactly(first, second, third);
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
     @Test
     void twoInstancesAppendingInTurnAndAtOnceKeepOneChain() throws Exception {
         long before = allEvents();

@@ -15,8 +15,11 @@ import javax.sql.DataSource;
  * transaction connection while {@link #inTransaction} runs, and a fresh pooled one otherwise. Every
  * store ({@link Jdbc}) and db-scheduler use this one instance, so any work they do inside a
  * transaction commits or rolls back together (an accepted generation always has its job; an
- * idempotency record always has its resource). db-scheduler does not commit connections that have
- * auto-commit off, which is what makes it join.
+ * idempotency record always has its resource; a generation's end and its job's removal). Only the
+ * transaction's owner commits: a participant's commit, rollback or auto-commit switch on the bound
+ * connection is ignored, because db-scheduler's own statements (its job removal) commit connections that
+ * have auto-commit off, which would commit the owner's work half-way. A participant that fails throws,
+ * and the owner rolls everything back.
  */
 final class TransactionalDataSource implements DataSource, Transactions {
     private final DataSource delegate;
@@ -71,14 +74,22 @@ final class TransactionalDataSource implements DataSource, Transactions {
                     switch (method.getName()) {
                         case "close":
                             return null; // the transaction owner closes it
+                        case "commit", "setAutoCommit":
+                            return null; // the transaction owner commits, once, at its end
+                        case "rollback":
+                            if (args == null) {
+                                return null; // the participant throws; the owner rolls the whole transaction back
+                            }
+                            break; // to a savepoint: the participant's own nested work
                         case "isClosed":
                             return c.isClosed();
                         default:
-                            try {
-                                return method.invoke(c, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
+                            break;
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
                     }
                 });
     }

@@ -214,6 +214,76 @@ abstract class GenerationStoreContract extends StoreContract {
                 .containsExactly("CompletePolicyGeneration");
     }
 
+    @Test
+    void onlyTheTransactionsOwnerCommits() {
+        // db-scheduler commits the connections it is given when auto-commit is off; inside a transaction that
+        // would commit the owner's work half-way, before the rest of it has run
+        assertThatThrownBy(() -> database().transactions().inTransaction(() -> {
+            store.insert(generating("g8-0000000000"));
+            try (java.sql.Connection c = database().dataSource().getConnection()) {
+                c.commit();
+                c.setAutoCommit(true);
+                c.rollback();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("the rest of the work failed");
+        })).hasMessageContaining("rest of the work");
+        assertThat(store.findById("g8-0000000000")).as("rolled back as a whole").isEmpty();
+    }
+
+    @Test
+    void aGenerationWhoseEndFailsKeepsItsJob() throws Exception {
+        store.insert(new PolicyGeneration(ENGINE, "g9-0000000000", "gen", "arn:gen/g9", "arn:gw", "Allow it.",
+                GenerationStatus.GENERATING, List.of(), Optional.empty(), T0, T0));
+        com.cedarauthoring.gateway.GatewayDirectory noGateway = new com.cedarauthoring.gateway.GatewayDirectory() {
+            @Override
+            public Optional<com.cedarauthoring.gateway.GatewaySchema> schemaByArn(String gatewayArn) {
+                return Optional.empty(); // the run fails the generation, and writes that in the ending transaction
+            }
+
+            @Override
+            public List<com.cedarauthoring.gateway.GatewaySchema> schemasAttachedTo(String policyEngineArn) {
+                return List.of();
+            }
+        };
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        com.cedarauthoring.audit.AuditTrail failing = new com.cedarauthoring.audit.AuditTrail() {
+            @Override
+            public com.cedarauthoring.audit.AuditEvent append(com.cedarauthoring.audit.AuditEntry entry) {
+                ended.countDown();
+                throw new IllegalStateException("the audit append failed"); // after db-scheduler removed the job
+            }
+
+            @Override
+            public com.cedarauthoring.store.Page<com.cedarauthoring.audit.AuditEvent> list(
+                    com.cedarauthoring.audit.AuditFilter filter, PageRequest page) {
+                return trail().list(filter, page);
+            }
+
+            @Override
+            public com.cedarauthoring.audit.Verification verify() {
+                return trail().verify();
+            }
+        };
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), failing, noGateway, null,
+                Ids.seeded(1), Clock.systemUTC(), GenerationSettings.defaults());
+        GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
+        database().transactions().inTransaction(() -> {
+            jobs.schedule("g9-0000000000");
+            return null;
+        });
+        jobs.start();
+        try {
+            jobs.wake();
+            assertThat(ended.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the job ran").isTrue();
+        } finally {
+            jobs.close(); // waits for the running job, whose transaction rolls back
+        }
+        assertThat(store.findById("g9-0000000000").orElseThrow().status()).isEqualTo(GenerationStatus.GENERATING);
+        assertThat(scheduled("g9-0000000000")).as("its removal rolled back with the end: revived later").isEqualTo(1);
+    }
+
     int scheduled(String id) {
         return database().jdbc().queryOne("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?", rs -> rs.getInt(1), id)
                 .orElse(0);

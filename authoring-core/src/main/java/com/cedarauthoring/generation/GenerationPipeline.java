@@ -96,16 +96,30 @@ public final class GenerationPipeline {
         return new PipelineOutcome.Completed(drafts);
     }
 
-    /** One check per candidate, in order ({@link Check.Absent} for a candidate without Cedar). */
+    /**
+     * One check per candidate, in order ({@link Check.Absent} for a candidate without Cedar). A candidate whose
+     * translator already passed this very check on exactly its text against this schema (the model translator's
+     * repair loop) keeps that outcome; every other candidate is checked here.
+     */
     private List<Check> checkAll(List<Candidate> candidates, GatewaySchema schema) {
-        List<String> texts = candidates.stream().flatMap(c -> c.cedar().stream()).toList();
-        List<CandidateCheck.Outcome> outcomes = candidateCheck.checkAll(texts, schema);
+        List<String> texts = candidates.stream().filter(c -> c.cedar().isPresent() && passed(c, schema).isEmpty())
+                .map(c -> c.cedar().get()).toList();
+        List<CandidateCheck.Outcome> outcomes = texts.isEmpty() ? List.of() : candidateCheck.checkAll(texts, schema);
         List<Check> out = new ArrayList<>(candidates.size());
         int next = 0;
         for (Candidate c : candidates) {
-            out.add(c.cedar().isEmpty() ? new Check.Absent() : check(outcomes.get(next++)));
+            if (c.cedar().isEmpty()) {
+                out.add(new Check.Absent());
+            } else {
+                Optional<CandidateCheck.Outcome.Valid> passed = passed(c, schema);
+                out.add(check(passed.isPresent() ? passed.get() : outcomes.get(next++)));
+            }
         }
         return out;
+    }
+
+    private static Optional<CandidateCheck.Outcome.Valid> passed(Candidate c, GatewaySchema schema) {
+        return c.checked().filter(v -> c.cedar().isPresent() && v.covers(c.cedar().get(), schema));
     }
 
     /** Effects of the other checked candidates for the same sentence ("only X may" is a permit and a forbid). */

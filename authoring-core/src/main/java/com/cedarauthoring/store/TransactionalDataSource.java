@@ -15,8 +15,11 @@ import javax.sql.DataSource;
  * transaction connection while {@link #inTransaction} runs, and a fresh pooled one otherwise. Every
  * store ({@link Jdbc}) and db-scheduler use this one instance, so any work they do inside a
  * transaction commits or rolls back together (an accepted generation always has its job; an
- * idempotency record always has its resource). db-scheduler does not commit connections that have
- * auto-commit off, which is what makes it join.
+ * idempotency record always has its resource). Only the transaction's owner commits: a joiner's
+ * {@code commit()} does nothing. db-scheduler's client leaves connections with auto-commit off to their
+ * owner, but the scheduler's own repository (the one behind a completion handler's {@code remove}) is built
+ * to commit them (16.x passes {@code commitWhenAutocommitDisabled = true} whatever the builder says), which
+ * would commit the transaction half-way: the job's removal on its own, before the generation's end.
  */
 final class TransactionalDataSource implements DataSource, Transactions {
     private final DataSource delegate;
@@ -70,7 +73,8 @@ final class TransactionalDataSource implements DataSource, Transactions {
                 (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "close":
-                            return null; // the transaction owner closes it
+                        case "commit":
+                            return null; // the transaction owner commits and closes it, once, at its end
                         case "isClosed":
                             return c.isClosed();
                         default:

@@ -15,11 +15,11 @@ import javax.sql.DataSource;
  * transaction connection while {@link #inTransaction} runs, and a fresh pooled one otherwise. Every
  * store ({@link Jdbc}) and db-scheduler use this one instance, so any work they do inside a
  * transaction commits or rolls back together (an accepted generation always has its job; an
- * idempotency record always has its resource). Only the transaction's owner commits: a joiner's
- * {@code commit()} does nothing. db-scheduler's client leaves connections with auto-commit off to their
- * owner, but the scheduler's own repository (the one behind a completion handler's {@code remove}) is built
- * to commit them (16.x passes {@code commitWhenAutocommitDisabled = true} whatever the builder says), which
- * would commit the transaction half-way: the job's removal on its own, before the generation's end.
+ * idempotency record always has its resource; a generation's end and its job's removal). Only the
+ * transaction's owner commits: a participant's commit, rollback or auto-commit switch on the bound
+ * connection is ignored, because db-scheduler's own statements (its job removal) commit connections that
+ * have auto-commit off, which would commit the owner's work half-way. A participant that fails throws,
+ * and the owner rolls everything back.
  */
 final class TransactionalDataSource implements DataSource, Transactions {
     private final DataSource delegate;
@@ -73,16 +73,23 @@ final class TransactionalDataSource implements DataSource, Transactions {
                 (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "close":
-                        case "commit":
-                            return null; // the transaction owner commits and closes it, once, at its end
+                            return null; // the transaction owner closes it
+                        case "commit", "setAutoCommit":
+                            return null; // the transaction owner commits, once, at its end
+                        case "rollback":
+                            if (args == null) {
+                                return null; // the participant throws; the owner rolls the whole transaction back
+                            }
+                            break; // to a savepoint: the participant's own nested work
                         case "isClosed":
                             return c.isClosed();
                         default:
-                            try {
-                                return method.invoke(c, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
+                            break;
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
                     }
                 });
     }

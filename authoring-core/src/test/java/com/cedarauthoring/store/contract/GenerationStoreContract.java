@@ -162,64 +162,6 @@ abstract class GenerationStoreContract extends StoreContract {
     }
 
     @Test
-    void theJobEnginesRemovalOfAJobRollsBackWhenTheGenerationsEndFailsAfterIt() throws Exception {
-        // db-scheduler's own repository commits connections that have auto-commit off; joined to our
-        // transaction, that commit would make the removal durable before the generation's end.
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        store.insert(new PolicyGeneration(ENGINE, "g8-0000000000", "gen", "arn:gen/g8", "arn:gw", "Allow it.",
-                GenerationStatus.GENERATING, List.of(), Optional.empty(), now, now));
-        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
-        com.cedarauthoring.audit.AuditTrail failing = new com.cedarauthoring.audit.AuditTrail() {
-            @Override
-            public com.cedarauthoring.audit.AuditEvent append(com.cedarauthoring.audit.AuditEntry entry) {
-                ended.countDown();
-                throw new IllegalStateException("the audit append failed"); // after the job's removal ran
-            }
-
-            @Override
-            public com.cedarauthoring.store.Page<com.cedarauthoring.audit.AuditEvent> list(
-                    com.cedarauthoring.audit.AuditFilter filter, PageRequest page) {
-                return trail().list(filter, page);
-            }
-
-            @Override
-            public com.cedarauthoring.audit.Verification verify() {
-                return trail().verify();
-            }
-        };
-        GenerationWorker worker = new GenerationWorker(store, database().transactions(), failing, noGateway(), null,
-                Ids.seeded(1), Clock.systemUTC(), GenerationSettings.defaults());
-        GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
-        database().transactions().inTransaction(() -> {
-            jobs.schedule("g8-0000000000");
-            return null;
-        });
-        jobs.start();
-        try {
-            jobs.wake();
-            assertThat(ended.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the run reached the generation's end").isTrue();
-        } finally {
-            jobs.close(); // waits for the completion handler, and with it the rollback
-        }
-        assertThat(store.findById("g8-0000000000").orElseThrow().status()).isEqualTo(GenerationStatus.GENERATING);
-        assertThat(scheduled("g8-0000000000")).as("the job stays, to be revived and run again").isEqualTo(1);
-    }
-
-    private static com.cedarauthoring.gateway.GatewayDirectory noGateway() {
-        return new com.cedarauthoring.gateway.GatewayDirectory() {
-            @Override
-            public Optional<com.cedarauthoring.gateway.GatewaySchema> schemaByArn(String gatewayArn) {
-                return Optional.empty(); // deleted since the start: the run fails the generation
-            }
-
-            @Override
-            public List<com.cedarauthoring.gateway.GatewaySchema> schemasAttachedTo(String policyEngineArn) {
-                return List.of();
-            }
-        };
-    }
-
-    @Test
     void aGenerationsEndAndItsJobsRemovalCommitTogether() throws Exception {
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         store.insert(new PolicyGeneration(ENGINE, "g7-0000000000", "gen", "arn:gen/g7", "arn:gw", "Allow it.",
@@ -270,6 +212,76 @@ abstract class GenerationStoreContract extends StoreContract {
         assertThat(trail().list(new com.cedarauthoring.audit.AuditFilter(Optional.of("arn:gen/g7"), Optional.empty()),
                 PageRequest.first(10)).items()).extracting(com.cedarauthoring.audit.AuditEvent::action)
                 .containsExactly("CompletePolicyGeneration");
+    }
+
+    @Test
+    void onlyTheTransactionsOwnerCommits() {
+        // db-scheduler commits the connections it is given when auto-commit is off; inside a transaction that
+        // would commit the owner's work half-way, before the rest of it has run
+        assertThatThrownBy(() -> database().transactions().inTransaction(() -> {
+            store.insert(generating("g8-0000000000"));
+            try (java.sql.Connection c = database().dataSource().getConnection()) {
+                c.commit();
+                c.setAutoCommit(true);
+                c.rollback();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("the rest of the work failed");
+        })).hasMessageContaining("rest of the work");
+        assertThat(store.findById("g8-0000000000")).as("rolled back as a whole").isEmpty();
+    }
+
+    @Test
+    void aGenerationWhoseEndFailsKeepsItsJob() throws Exception {
+        store.insert(new PolicyGeneration(ENGINE, "g9-0000000000", "gen", "arn:gen/g9", "arn:gw", "Allow it.",
+                GenerationStatus.GENERATING, List.of(), Optional.empty(), T0, T0));
+        com.cedarauthoring.gateway.GatewayDirectory noGateway = new com.cedarauthoring.gateway.GatewayDirectory() {
+            @Override
+            public Optional<com.cedarauthoring.gateway.GatewaySchema> schemaByArn(String gatewayArn) {
+                return Optional.empty(); // the run fails the generation, and writes that in the ending transaction
+            }
+
+            @Override
+            public List<com.cedarauthoring.gateway.GatewaySchema> schemasAttachedTo(String policyEngineArn) {
+                return List.of();
+            }
+        };
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        com.cedarauthoring.audit.AuditTrail failing = new com.cedarauthoring.audit.AuditTrail() {
+            @Override
+            public com.cedarauthoring.audit.AuditEvent append(com.cedarauthoring.audit.AuditEntry entry) {
+                ended.countDown();
+                throw new IllegalStateException("the audit append failed"); // after db-scheduler removed the job
+            }
+
+            @Override
+            public com.cedarauthoring.store.Page<com.cedarauthoring.audit.AuditEvent> list(
+                    com.cedarauthoring.audit.AuditFilter filter, PageRequest page) {
+                return trail().list(filter, page);
+            }
+
+            @Override
+            public com.cedarauthoring.audit.Verification verify() {
+                return trail().verify();
+            }
+        };
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), failing, noGateway, null,
+                Ids.seeded(1), Clock.systemUTC(), GenerationSettings.defaults());
+        GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
+        database().transactions().inTransaction(() -> {
+            jobs.schedule("g9-0000000000");
+            return null;
+        });
+        jobs.start();
+        try {
+            jobs.wake();
+            assertThat(ended.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the job ran").isTrue();
+        } finally {
+            jobs.close(); // waits for the running job, whose transaction rolls back
+        }
+        assertThat(store.findById("g9-0000000000").orElseThrow().status()).isEqualTo(GenerationStatus.GENERATING);
+        assertThat(scheduled("g9-0000000000")).as("its removal rolled back with the end: revived later").isEqualTo(1);
     }
 
     int scheduled(String id) {

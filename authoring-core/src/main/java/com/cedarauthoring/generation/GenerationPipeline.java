@@ -29,7 +29,9 @@ import java.util.Optional;
  * The generation stages, in process and without storage (the job and the CLI both run it):
  * split -> translate -> check (parse, scope, strict validate) -> ground (cedar-conventions.md section 5)
  * -> analyse -> explain + examples -> findings. Every candidate is checked and grounded the same way
- * whichever translator made it. Thread-safe.
+ * whichever translator made it; the check runs once per text (a translator that already ran this very
+ * {@link CandidateCheck} on it, as the model translator's repair loop does, hands its passed outcome on).
+ * Thread-safe.
  */
 public final class GenerationPipeline {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GenerationPipeline.class);

@@ -23,8 +23,44 @@ public final class CandidateCheck {
 
     /** Outcome of checking one statement. */
     public sealed interface Outcome {
-        /** One policy, formatted, in scope and schema-valid. */
-        record Valid(String policy, PolicyView view) implements Outcome {}
+        /**
+         * One policy, formatted, in scope and schema-valid against {@link #schema()}. Only {@link CandidateCheck}
+         * makes one (the constructor is private), so holding a Valid is proof that this exact text passed every
+         * check against that schema: a translator may hand its own check's result on ({@code Candidate.checked}),
+         * but cannot claim a check that never ran.
+         */
+        final class Valid implements Outcome {
+            private final String policy;
+            private final PolicyView view;
+            private final GatewaySchema schema;
+
+            private Valid(String policy, PolicyView view, GatewaySchema schema) {
+                this.policy = policy;
+                this.view = view;
+                this.schema = schema;
+            }
+
+            public String policy() {
+                return policy;
+            }
+
+            public PolicyView view() {
+                return view;
+            }
+
+            public GatewaySchema schema() {
+                return schema;
+            }
+
+            /**
+             * Whether this check stands for {@code statement} against {@code against}: the very text (nothing
+             * reformatted or appended since) and the very schema instance the caller holds (identity, not
+             * equality: a schema re-derived since, even an equal one, is checked again).
+             */
+            public boolean covers(String statement, GatewaySchema against) {
+                return schema == against && policy.equals(statement);
+            }
+        }
 
         /** What is wrong, by code (in the order found); {@code statement} is formatted when it parsed. */
         record Invalid(String statement, Map<FindingCode, List<String>> problems) implements Outcome {
@@ -78,13 +114,14 @@ public final class CandidateCheck {
     private record Done(Outcome outcome) implements Step {}
 
     /** One policy, formatted, with its scope problems. */
-    private record Pending(String policy, PolicyView view, Map<FindingCode, List<String>> problems) implements Step {
+    private record Pending(String policy, PolicyView view, GatewaySchema schema, Map<FindingCode, List<String>> problems)
+            implements Step {
         Outcome outcome(List<String> validation) {
             Map<FindingCode, List<String>> all = new LinkedHashMap<>(problems);
             if (!validation.isEmpty()) {
                 all.put(FindingCode.CEDAR_SCHEMA, validation);
             }
-            return all.isEmpty() ? new Outcome.Valid(policy, view) : new Outcome.Invalid(policy, all);
+            return all.isEmpty() ? new Outcome.Valid(policy, view, schema) : new Outcome.Invalid(policy, all);
         }
     }
 
@@ -105,6 +142,6 @@ public final class CandidateCheck {
         if (!scope.isEmpty()) {
             problems.put(FindingCode.SCOPE_VIOLATION, scope);
         }
-        return new Pending(policy, view, problems);
+        return new Pending(policy, view, schema, problems);
     }
 }

@@ -29,7 +29,9 @@ import java.util.Optional;
  * The generation stages, in process and without storage (the job and the CLI both run it):
  * split -> translate -> check (parse, scope, strict validate) -> ground (cedar-conventions.md section 5)
  * -> analyse -> explain + examples -> findings. Every candidate is checked and grounded the same way
- * whichever translator made it. Thread-safe.
+ * whichever translator made it; the check runs once per text (a translator that already ran this very
+ * {@link CandidateCheck} on it, as the model translator's repair loop does, hands its passed outcome on).
+ * Thread-safe.
  */
 public final class GenerationPipeline {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GenerationPipeline.class);
@@ -96,16 +98,30 @@ public final class GenerationPipeline {
         return new PipelineOutcome.Completed(drafts);
     }
 
-    /** One check per candidate, in order ({@link Check.Absent} for a candidate without Cedar). */
+    /**
+     * One check per candidate, in order ({@link Check.Absent} for a candidate without Cedar). A candidate whose
+     * translator already passed this very check on exactly its text against this schema (the model translator's
+     * repair loop) keeps that outcome; every other candidate is checked here.
+     */
     private List<Check> checkAll(List<Candidate> candidates, GatewaySchema schema) {
-        List<String> texts = candidates.stream().flatMap(c -> c.cedar().stream()).toList();
-        List<CandidateCheck.Outcome> outcomes = candidateCheck.checkAll(texts, schema);
+        List<String> texts = candidates.stream().filter(c -> c.cedar().isPresent() && passed(c, schema).isEmpty())
+                .map(c -> c.cedar().get()).toList();
+        List<CandidateCheck.Outcome> outcomes = texts.isEmpty() ? List.of() : candidateCheck.checkAll(texts, schema);
         List<Check> out = new ArrayList<>(candidates.size());
         int next = 0;
         for (Candidate c : candidates) {
-            out.add(c.cedar().isEmpty() ? new Check.Absent() : check(outcomes.get(next++)));
+            if (c.cedar().isEmpty()) {
+                out.add(new Check.Absent());
+            } else {
+                Optional<CandidateCheck.Outcome.Valid> passed = passed(c, schema);
+                out.add(check(passed.isPresent() ? passed.get() : outcomes.get(next++)));
+            }
         }
         return out;
+    }
+
+    private static Optional<CandidateCheck.Outcome.Valid> passed(Candidate c, GatewaySchema schema) {
+        return c.checked().filter(v -> c.cedar().isPresent() && v.covers(c.cedar().get(), schema));
     }
 
     /** Effects of the other checked candidates for the same sentence ("only X may" is a permit and a forbid). */

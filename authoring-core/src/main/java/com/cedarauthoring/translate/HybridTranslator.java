@@ -74,8 +74,10 @@ public final class HybridTranslator implements Translator, AutoCloseable {
             details.putAll(extra);
             details.put("modelTranslator", c.provenance().translator());
             Provenance p = c.provenance();
+            // the cedar is the model translator's, unchanged, so its passed check still stands for it
             out.add(new Candidate(c.rawTextFragment(), c.span(), c.cedar(), findings,
-                    new Provenance(NAME, p.modelId(), p.promptVersion(), p.promptSha256(), p.attempts(), details)));
+                    new Provenance(NAME, p.modelId(), p.promptVersion(), p.promptSha256(), p.attempts(), details),
+                    Alignment.none(), c.checked()));
         }
         return new TranslationOutcome.Candidates(out);
     }

@@ -6,6 +6,7 @@ import com.cedarauthoring.cedar.Cedar;
 import com.cedarauthoring.explain.DecisionExamples;
 import com.cedarauthoring.explain.Explainer;
 import com.cedarauthoring.explain.TestSchemas;
+import com.cedarauthoring.findings.CandidateCheck;
 import com.cedarauthoring.findings.Finding;
 import com.cedarauthoring.findings.FindingType;
 import com.cedarauthoring.findings.PolicyAnalyzer;
@@ -74,6 +75,48 @@ class GenerationPipelineTest {
         assertThat(a.rawTextFragment()).isEqualTo(RAW);
         assertThat(a.explanation()).isPresent();
         assertThat(a.examples()).isNotEmpty();
+    }
+
+    /** A candidate carrying {@code checked}, as the model translator hands on its repair loop's passed check. */
+    static AssetDraft oneChecked(String cedar, CandidateCheck.Outcome.Valid checked) {
+        Translator t = fixed(new TranslationOutcome.Candidates(List.of(new Candidate(RAW, SPAN, Optional.of(cedar), List.of(),
+                MODEL, null, Optional.of(checked)))));
+        return ((PipelineOutcome.Completed) pipeline(t).run(RAW, SCHEMA)).assets().get(0);
+    }
+
+    static CandidateCheck.Outcome.Valid passed(String cedar, GatewaySchema schema) {
+        return (CandidateCheck.Outcome.Valid) new CandidateCheck(CEDAR).check(cedar, schema);
+    }
+
+    @Test
+    void aPassedCheckStandsForExactlyItsTextAndSchemaAndNothingElse() {
+        CandidateCheck.Outcome.Valid good = passed(TestSchemas.permit("context.input.amount < 500"), SCHEMA);
+
+        // its own text against its own schema: stored as checked, and the rest of the pipeline still runs
+        AssetDraft kept = oneChecked(good.policy(), good);
+        assertThat(kept.findings()).containsExactly(Finding.valid());
+        assertThat(kept.cedar()).contains(good.policy());
+        assertThat(kept.explanation()).isPresent();
+        assertThat(kept.examples()).isNotEmpty();
+
+        // another text under a good check is checked itself: a schema error stays a schema error
+        assertThat(codes(oneChecked(TestSchemas.permit("context.input.colour == \"red\""), good)))
+                .containsExactly("CEDAR_SCHEMA");
+        // the checked text with anything appended is no longer the checked text
+        assertThat(codes(oneChecked(good.policy() + "\n" + TestSchemas.forbid(null), good)))
+                .containsExactly("CEDAR_SYNTAX");
+
+        // a check passed against another gateway's schema does not count for this gateway
+        String otherArn = TestSchemas.ARN.replace("refunds-gw", "others-gw");
+        GatewaySchema other = new GatewaySchema(otherArn, SCHEMA.authorizer(), SCHEMA.actions(), SCHEMA.cedarText(),
+                SCHEMA.cedarJson());
+        CandidateCheck.Outcome.Valid elsewhere = passed(TestSchemas.permit("context.input.amount < 5")
+                .replace(TestSchemas.ARN, otherArn), other);
+        assertThat(codes(oneChecked(elsewhere.policy(), elsewhere))).containsExactly("SCOPE_VIOLATION");
+        // nor does one against an equal schema that is not the run's (a gateway re-derived since)
+        GatewaySchema equal = TestSchemas.refunds();
+        assertThat(equal).isEqualTo(SCHEMA).isNotSameAs(SCHEMA);
+        assertThat(passed(good.policy(), equal).covers(good.policy(), SCHEMA)).isFalse();
     }
 
     @Test

@@ -285,8 +285,9 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
 
     // ---- checking what the model said ----
 
-    /** One checked policy: its text and the problems found, by finding code. */
-    private record Checked(ModelOutput.Policy policy, String cedar, Map<String, List<String>> problemsByCode) {}
+    /** One checked policy: its text, the problems found by finding code, and the passed check when none. */
+    private record Checked(ModelOutput.Policy policy, String cedar, Map<String, List<String>> problemsByCode,
+                           Optional<CandidateCheck.Outcome.Valid> valid) {}
 
     private record Evaluation(Optional<String> unreadable, List<Checked> checked) {
         List<String> problems() {
@@ -324,7 +325,7 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
         List<Checked> checked = new ArrayList<>();
         for (ModelOutput.Policy p : ((ModelOutput.Policies) output).policies()) {
             if (p.cedar().isBlank()) {
-                checked.add(new Checked(p, "", Map.of()));
+                checked.add(new Checked(p, "", Map.of(), Optional.empty()));
                 continue;
             }
             CandidateCheck.Outcome outcome = candidateCheck.check(p.cedar(), schema);
@@ -334,7 +335,9 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
             if (outcome instanceof CandidateCheck.Outcome.Invalid invalid) {
                 invalid.problems().forEach((code, messages) -> problems.put(code.name(), messages));
             }
-            checked.add(new Checked(p, text, problems));
+            // The passed check goes with the candidate: the pipeline then stores this text without validating it again.
+            checked.add(new Checked(p, text, problems, outcome instanceof CandidateCheck.Outcome.Valid v
+                    ? Optional.of(v) : Optional.empty()));
         }
         return new Evaluation(Optional.empty(), checked);
     }
@@ -357,7 +360,7 @@ public final class BedrockTranslator implements Translator, AutoCloseable {
                         + " after " + attempts + " attempt(s): " + String.join("; ", messages), span)));
         c.policy().ambiguities().forEach(a -> findings.add(Finding.of(FindingType.AMBIGUOUS, CODE_MODEL_AMBIGUITY, a, span)));
         Alignment alignment = alignment(c.policy().alignment(), covered, span, findings);
-        return new Candidate(covered, span, Optional.of(c.cedar()), findings, provenance, alignment);
+        return new Candidate(covered, span, Optional.of(c.cedar()), findings, provenance, alignment, c.valid());
     }
 
     /**

@@ -112,12 +112,15 @@ class BedrockTranslatorTest {
     void happyPathSendsSchemaDelimitedTextToTheServiceRegionAndReturnsTheCheckedPolicy() {
         stub.then(Reply.text("Here is the JSON:\n```json\n" + answer(TestGateways.GOOD) + "\n```"));
 
-        List<Candidate> out = candidates(translator().translate(request(REQUIREMENT)));
+        TranslationRequest request = request(REQUIREMENT);
+        List<Candidate> out = candidates(translator().translate(request));
 
         assertThat(out).hasSize(1);
         Candidate c = out.get(0);
         assertThat(c.cedar()).contains(CEDAR.format(TestGateways.GOOD));
         assertThat(c.findings()).isEmpty();
+        // the repair loop's passed check goes with the candidate, for exactly its text and the request's schema
+        assertThat(c.checked()).hasValueSatisfying(v -> assertThat(v.covers(c.cedar().orElseThrow(), request.schema())).isTrue());
         assertThat(c.rawTextFragment()).isEqualTo(REQUIREMENT);
         assertThat(c.span()).isEqualTo(new Span(0, REQUIREMENT.length()));
         assertThat(c.provenance().translator()).isEqualTo("bedrock");
@@ -174,6 +177,7 @@ class BedrockTranslatorTest {
         assertThat(codes(c)).containsExactly("CEDAR_SCHEMA");
         assertThat(c.findings().get(0).description()).contains(CEDAR.validate(TestGateways.refunds(), bad).get(0));
         assertThat(c.provenance().attempts()).isEqualTo(3);
+        assertThat(c.checked()).isEmpty();
     }
 
     @Test

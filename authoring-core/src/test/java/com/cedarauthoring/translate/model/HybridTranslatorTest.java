@@ -83,9 +83,12 @@ class HybridTranslatorTest {
         modelAnswers(TestGateways.GOOD);
         HybridTranslator hybrid = new HybridTranslator(model, rules(Optional.of(TestGateways.GOOD)), new Equivalence(CEDAR));
 
-        Candidate c = only(hybrid.translate(request()));
+        TranslationRequest request = request();
+        Candidate c = only(hybrid.translate(request));
 
         assertThat(c.findings()).isEmpty();
+        // the model's cedar is handed on unchanged, and with it the model translator's passed check
+        assertThat(c.checked()).hasValueSatisfying(v -> assertThat(v.covers(c.cedar().orElseThrow(), request.schema())).isTrue());
         assertThat(c.provenance().translator()).isEqualTo("hybrid");
         assertThat(c.provenance().modelId()).isEqualTo(BedrockTranslatorTest.MODEL);
         assertThat(c.provenance().details()).containsEntry("crossChecked", "true").containsEntry("rulesUnderstood", "true");

@@ -166,18 +166,7 @@ abstract class GenerationStoreContract extends StoreContract {
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         store.insert(new PolicyGeneration(ENGINE, "g7-0000000000", "gen", "arn:gen/g7", "arn:gw", "Allow it.",
                 GenerationStatus.GENERATING, List.of(), Optional.empty(), now, now));
-        com.cedarauthoring.gateway.GatewayDirectory noGateway = new com.cedarauthoring.gateway.GatewayDirectory() {
-            @Override
-            public Optional<com.cedarauthoring.gateway.GatewaySchema> schemaByArn(String gatewayArn) {
-                return Optional.empty(); // deleted since the start: the run fails the generation
-            }
-
-            @Override
-            public List<com.cedarauthoring.gateway.GatewaySchema> schemasAttachedTo(String policyEngineArn) {
-                return List.of();
-            }
-        };
-        GenerationWorker worker = new GenerationWorker(store, database().transactions(), trail(), noGateway, null,
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), trail(), NO_GATEWAY, null,
                 Ids.seeded(1), Clock.systemUTC(), GenerationSettings.defaults());
 
         assertThatThrownBy(() -> worker.run("g7-0000000000").write(() -> {
@@ -236,17 +225,6 @@ abstract class GenerationStoreContract extends StoreContract {
     void aGenerationWhoseEndFailsKeepsItsJob() throws Exception {
         store.insert(new PolicyGeneration(ENGINE, "g9-0000000000", "gen", "arn:gen/g9", "arn:gw", "Allow it.",
                 GenerationStatus.GENERATING, List.of(), Optional.empty(), T0, T0));
-        com.cedarauthoring.gateway.GatewayDirectory noGateway = new com.cedarauthoring.gateway.GatewayDirectory() {
-            @Override
-            public Optional<com.cedarauthoring.gateway.GatewaySchema> schemaByArn(String gatewayArn) {
-                return Optional.empty(); // the run fails the generation, and writes that in the ending transaction
-            }
-
-            @Override
-            public List<com.cedarauthoring.gateway.GatewaySchema> schemasAttachedTo(String policyEngineArn) {
-                return List.of();
-            }
-        };
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         com.cedarauthoring.audit.AuditTrail failing = new com.cedarauthoring.audit.AuditTrail() {
             @Override
@@ -266,7 +244,7 @@ abstract class GenerationStoreContract extends StoreContract {
                 return trail().verify();
             }
         };
-        GenerationWorker worker = new GenerationWorker(store, database().transactions(), failing, noGateway, null,
+        GenerationWorker worker = new GenerationWorker(store, database().transactions(), failing, NO_GATEWAY, null,
                 Ids.seeded(1), Clock.systemUTC(), GenerationSettings.defaults());
         GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
         database().transactions().inTransaction(() -> {
@@ -283,6 +261,22 @@ abstract class GenerationStoreContract extends StoreContract {
         assertThat(store.findById("g9-0000000000").orElseThrow().status()).isEqualTo(GenerationStatus.GENERATING);
         assertThat(scheduled("g9-0000000000")).as("its removal rolled back with the end: revived later").isEqualTo(1);
     }
+
+    /**
+     * A gateway deleted since the generation started: the run fails the generation, and writes that in the
+     * transaction that ends it (with the job's removal).
+     */
+    static final com.cedarauthoring.gateway.GatewayDirectory NO_GATEWAY = new com.cedarauthoring.gateway.GatewayDirectory() {
+        @Override
+        public Optional<com.cedarauthoring.gateway.GatewaySchema> schemaByArn(String gatewayArn) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<com.cedarauthoring.gateway.GatewaySchema> schemasAttachedTo(String policyEngineArn) {
+            return List.of();
+        }
+    };
 
     int scheduled(String id) {
         return database().jdbc().queryOne("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ?", rs -> rs.getInt(1), id)

@@ -45,17 +45,21 @@ public final class LoadDriver {
     private final int pollMillis;
     /** Sustained load run before the recorded one (JIT warm-up). */
     private final int warmupSeconds;
+    /** The PostgreSQL the service uses ({@code --jdbc-url}, user, password), or null for the embedded H2. */
+    private final List<String> database;
     /** GetPolicyGeneration calls made by {@link #generateOnce}, all clients. */
     private static final AtomicLong POLLS = new AtomicLong();
 
-    private LoadDriver(Path jar, int seconds, int concurrency, List<String> serverArgs, int instances, int pollMillis,
+    private LoadDriver(Path jar, int seconds, int concurrency, List<String> database, int instances, int pollMillis,
                        int warmupSeconds) {
         this.jar = jar;
+        this.database = database;
         this.warmupSeconds = warmupSeconds;
         this.pollMillis = pollMillis;
         this.seconds = seconds;
         this.concurrency = concurrency;
-        this.serverArgs = List.copyOf(serverArgs);
+        this.serverArgs = database == null ? List.of()
+                : List.of("--jdbc-url", database.get(0), "--db-user", database.get(1), "--db-password", database.get(2));
         this.instances = instances;
     }
 
@@ -74,9 +78,9 @@ public final class LoadDriver {
             System.err.println("--instances N needs N >= 1, and --jdbc-url (a shared PostgreSQL) when N > 1");
             System.exit(2);
         }
-        List<String> serverArgs = jdbcUrl == null ? List.of() : List.of("--jdbc-url", jdbcUrl,
-                "--db-user", option(args, "--db-user", ""), "--db-password", option(args, "--db-password", ""));
-        LoadDriver driver = new LoadDriver(jar, seconds, concurrency, serverArgs, instances,
+        List<String> database = jdbcUrl == null ? null
+                : List.of(jdbcUrl, option(args, "--db-user", ""), option(args, "--db-password", ""));
+        LoadDriver driver = new LoadDriver(jar, seconds, concurrency, database, instances,
                 Integer.parseInt(option(args, "--poll-ms", "20")), Integer.parseInt(option(args, "--warmup-seconds", "20")));
         driver.line("# Benchmark run " + LocalDate.now() + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version") + ", database "
@@ -152,6 +156,7 @@ public final class LoadDriver {
             long[] samples = new long[measured];
             long cpuAtStart = server.cpuMillis();
             long requestCpuAtStart = server.threadCpuMillis("http-");
+            long jitAtStart = server.jitCpuMillis();
             for (int i = 0; i < measured; i++) {
                 ObjectNode body = policyBody(arn, warmup + i);
                 long t0 = System.nanoTime();
@@ -163,11 +168,14 @@ public final class LoadDriver {
                 throw new IllegalStateException("benchmark policy did not become ACTIVE: " + one);
             }
             // CPU hardly depends on what else runs on the machine, so it compares builds where latency cannot
-            double cpuPerCall = (server.cpuMillis() - cpuAtStart) / (double) measured;
+            long cpuUsed = server.cpuMillis() - cpuAtStart;
+            long jitUsed = server.jitCpuMillis() - jitAtStart;
+            double cpuPerCall = cpuUsed / (double) measured;
             double requestCpuPerCall = (server.threadCpuMillis("http-") - requestCpuAtStart) / (double) measured;
             line("- CreatePolicy, sequential, after " + warmup + " warm-up calls (" + warmupSeconds + " s): " + Stats.of(samples)
                     + String.format(" (target p50 < 5 ms); server CPU %.2f ms per call, of which its request threads %.2f ms",
-                    cpuPerCall, requestCpuPerCall));
+                    cpuPerCall, requestCpuPerCall)
+                    + jitShare(cpuUsed, jitUsed));
             long[] inServer = server.accessLogNanos("CreatePolicy", measured);
             line("  - inside the service (its access log: first to last handler, without Jetty's parsing and writing or"
                     + " loopback): " + Stats.of(inServer));
@@ -178,6 +186,7 @@ public final class LoadDriver {
             }
             line("  - floor, bare cedar-java parse + strict validation of the same statements in the driver's JVM: "
                     + Stats.of(Floor.ofStatements(api.get("/gateways/" + gw[0] + "/schema").get("json"), statements).measure()));
+            commitFloor();
             getThroughput(api, engineId, ids, server);
         }
     }
@@ -240,15 +249,19 @@ public final class LoadDriver {
             }
             long[] seq = new long[300];
             long cpu0 = server.cpuMillis();
+            long jit0 = server.jitCpuMillis();
             long polls0 = POLLS.get();
             for (int i = 0; i < seq.length; i++) {
                 seq[i] = generateOnce(api, engineId, gw[1], "seq" + i, 200_000);
             }
+            long cpu = server.cpuMillis() - cpu0;
+            long jit = server.jitCpuMillis() - jit0;
             line("- Sequential start -> GENERATED -> assets: " + Stats.of(seq) + " (target p50 < 50 ms); "
-                    + perGeneration(server.cpuMillis() - cpu0, POLLS.get() - polls0, seq.length));
+                    + perGeneration(cpu, POLLS.get() - polls0, seq.length) + jitShare(cpu, jit));
             Floor floor = Floor.ofGenerations(api, engineId, gw[0], 100);
             line("  - floor, bare cedar-java for the same generations (parse + strict validation of each policy + its "
                     + floor.evaluationsPerGeneration() + " example evaluations) in the driver's JVM: " + Stats.of(floor.measure()));
+            commitFloor();
             sustained(servers, engineId, gw[1]);
         } finally {
             for (ServerProcess s : servers) {
@@ -312,6 +325,7 @@ public final class LoadDriver {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(concurrency + 1);
         long cpu0 = servers.stream().mapToLong(ServerProcess::cpuMillis).sum();
+        long jit0 = servers.stream().mapToLong(ServerProcess::jitCpuMillis).sum();
         long polls0 = POLLS.get();
         pool.submit(() -> {
             while (System.nanoTime() < end) {
@@ -341,13 +355,34 @@ public final class LoadDriver {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, java.util.concurrent.TimeUnit.SECONDS);
         long cpu = servers.stream().mapToLong(ServerProcess::cpuMillis).sum() - cpu0;
+        long jit = servers.stream().mapToLong(ServerProcess::jitCpuMillis).sum() - jit0;
         if (!report) {
             return;
         }
         line(String.format("- Sustained for %d s (after %d s of the same load unrecorded) with %d clients polling every %d ms on " + servers.size() + " instance(s): %.1f generations/s, %d failed, %s, max server RSS %d MiB "
                         + "(targets: >= 100/s, 0 failed, RSS < 512 MiB); %s", seconds, warmupSeconds, concurrency, pollMillis,
                 ok.get() / (double) seconds, failed.get(), Stats.of(lat.stream().mapToLong(Long::longValue).toArray()), maxRss.get(),
-                perGeneration(cpu, POLLS.get() - polls0, ok.get())));
+                perGeneration(cpu, POLLS.get() - polls0, ok.get()) + jitShare(cpu, jit)));
+    }
+
+    /**
+     * On PostgreSQL, the floor under each acknowledged change measured now, beside the figures it bounds: one
+     * durable commit (see {@link CommitFloor}). Nothing on the embedded H2, whose commits do not wait for the disk.
+     */
+    void commitFloor() throws java.sql.SQLException {
+        if (database != null) {
+            line("  - floor on PostgreSQL, one durable one-row commit (INSERT + COMMIT over JDBC) from the driver's JVM: "
+                    + Stats.of(CommitFloor.measure(database.get(0), database.get(1), database.get(2), 300)));
+        }
+    }
+
+    /**
+     * The JIT compiler threads' share of the server CPU a measurement used: a large share means the figures are
+     * those of a service still warming up (a compiler thread that ended meanwhile is not counted).
+     */
+    static String jitShare(long cpuMillis, long jitMillis) {
+        return cpuMillis <= 0 ? "" : String.format(" (the JIT's compiler threads %.0f%% of it)",
+                Math.max(0, jitMillis) * 100.0 / cpuMillis);
     }
 
     /** Server CPU and status polls per generation: the cost figures that a busy machine distorts least. */

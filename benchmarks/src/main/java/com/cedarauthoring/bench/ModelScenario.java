@@ -100,6 +100,7 @@ final class ModelScenario {
                 out.line("  - floor, bare cedar-java for the same generations (parse + strict validation + "
                         + floor.evaluationsPerGeneration() + " example evaluations) in the driver's JVM: "
                         + Stats.of(floor.measure()));
+                out.commitFloor();
                 concurrent(api, engineId, gw[1]);
             }
         } finally {
@@ -131,6 +132,7 @@ final class ModelScenario {
         long[][] steps = new long[7][n];
         long polls = 0;
         long cpu0 = server.cpuMillis();
+        long jit0 = server.jitCpuMillis();
         for (int i = 0; i < n; i++) {
             long[] one = new long[7];
             polls += generate(api, engineId, arn, "mover" + i, one);
@@ -138,9 +140,11 @@ final class ModelScenario {
                 steps[k][i] = one[k];
             }
         }
+        long cpu = server.cpuMillis() - cpu0;
+        long jit = server.jitCpuMillis() - jit0;
         out.line("- Pipeline overhead per generation, stub answering at once (start -> GENERATED -> assets over HTTP, after "
                 + warmup + " warm-up generations): " + Stats.of(steps[0]) + " (target p50 < 10 ms); "
-                + String.format("server CPU %.1f ms per generation", (server.cpuMillis() - cpu0) / (double) n));
+                + String.format("server CPU %.1f ms per generation", cpu / (double) n) + LoadDriver.jitShare(cpu, jit));
         out.line(String.format("  - where it goes, seen from the driver (p50 each; %.1f status polls per generation, %d us apart):",
                 polls / (double) n, pollNanos / 1_000));
         out.line("    StartPolicyGeneration answered " + p50(steps[1]) + ", then the model call reached the stub "

@@ -159,6 +159,15 @@ final class ServerProcess implements AutoCloseable {
         return ticks * 1000 / CLOCK_TICKS;
     }
 
+    /**
+     * CPU time (ms) of the JIT's compiler threads (HotSpot's "C1 CompilerThreadN" and "C2 CompilerThreadN"; /proc
+     * keeps 15 characters of a name). While it is a large share of {@link #cpuMillis} the server is still warming
+     * up, and its latency and CPU figures are not yet those of a long-running service.
+     */
+    long jitCpuMillis() {
+        return threadCpuMillis("C1 CompilerThre") + threadCpuMillis("C2 CompilerThre");
+    }
+
     /** USER_HZ of Linux's /proc figures; 100 on every mainstream kernel configuration. */
     private static final long CLOCK_TICKS = 100;
 

@@ -2,6 +2,7 @@ package com.cedarauthoring.generation;
 
 import com.cedarauthoring.cedar.Cedar;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -9,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.cedarauthoring.store.Database;
 import com.cedarauthoring.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,8 +47,16 @@ public final class GenerationJobs implements AutoCloseable {
      */
     public record Queue(long waiting, Duration oldestWait) {}
 
-    /** @param dataSource the database's transaction-aware DataSource, so {@link #schedule} joins the caller's transaction */
-    public GenerationJobs(DataSource dataSource, GenerationWorker worker, GenerationSettings settings, Clock clock) {
+    /**
+     * Jobs on the database's transaction-aware DataSource, so {@link #schedule} joins the caller's transaction.
+     *
+     * <p>On PostgreSQL due jobs are picked with db-scheduler's lock-and-fetch: one {@code UPDATE ... FOR UPDATE SKIP
+     * LOCKED ... RETURNING} marks a batch picked, so a pick is one round trip and one durable commit for several
+     * jobs, and instances sharing the database never fetch the same job only to lose the race for it. H2 has no
+     * {@code SKIP LOCKED}; there db-scheduler's default stays (a select, then one optimistic update per job).
+     */
+    public GenerationJobs(Database database, GenerationWorker worker, GenerationSettings settings, Clock clock) {
+        DataSource dataSource = database.dataSource();
         this.clock = clock;
         this.dataSource = dataSource;
         this.generate = Tasks.custom(GENERATE_TASK, String.class)
@@ -67,7 +77,12 @@ public final class GenerationJobs implements AutoCloseable {
         RecurringTask<Void> purge = Tasks.recurring(PURGE_TASK, Schedules.fixedDelay(settings.purgeInterval()))
                 .execute((instance, context) -> worker.purgeExpired());
         this.client = SchedulerClient.Builder.create(dataSource, generate).build();
-        this.scheduler = Scheduler.create(dataSource, List.of(generate))
+        SchedulerBuilder builder = Scheduler.create(dataSource, List.of(generate));
+        if (database.isPostgreSQL()) {
+            // fetch when fewer than half the threads' worth are queued, up to one batch per thread
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        this.scheduler = builder
                 .startTasks(sweep, purge)
                 .threads(settings.threads())
                 // a generation is mostly Cedar calls: on large-stack threads they run inline, no hand-off each

@@ -49,7 +49,7 @@ public final class GenerationModule implements AutoCloseable {
                 new Explainer(cedar), new DecisionExamples(cedar));
         GenerationWorker worker = new GenerationWorker(store, database.transactions(), audit, gateways, pipeline, ids,
                 clock, settings, events);
-        GenerationJobs jobs = new GenerationJobs(database.dataSource(), worker, settings, clock);
+        GenerationJobs jobs = new GenerationJobs(database, worker, settings, clock);
         GenerationService service = new GenerationService(store, audit, idempotency, jobs, gateways, engines, arns, ids,
                 clock);
         jobs.start();

@@ -111,6 +111,11 @@ public final class Database implements AutoCloseable {
         pool.setMetricRegistry(meterRegistry);
     }
 
+    /** Whether this is PostgreSQL (a {@code jdbc:postgresql:} URL) rather than H2. */
+    public boolean isPostgreSQL() {
+        return postgreSQL;
+    }
+
     public Jdbc jdbc() {
         return new Jdbc(dataSource, postgreSQL);
     }

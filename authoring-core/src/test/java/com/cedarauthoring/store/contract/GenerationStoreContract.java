@@ -105,7 +105,7 @@ abstract class GenerationStoreContract extends StoreContract {
     void insertAndScheduleCommitOrRollBackTogether() {
         GenerationWorker worker = new GenerationWorker(store, database().transactions(), trail(), null, null, Ids.seeded(1), Clock.systemUTC(),
                 GenerationSettings.defaults());
-        GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
+        GenerationJobs jobs = new GenerationJobs(database(), worker, GenerationSettings.defaults(), Clock.systemUTC());
         try {
             database().transactions().inTransaction(() -> {
                 store.insert(generating("g3-0000000000"));
@@ -244,7 +244,7 @@ abstract class GenerationStoreContract extends StoreContract {
      */
     boolean runByTheJobEngine(GenerationWorker worker, String generationId, java.util.function.BooleanSupplier done)
             throws InterruptedException {
-        GenerationJobs jobs = new GenerationJobs(database().dataSource(), worker, GenerationSettings.defaults(), Clock.systemUTC());
+        GenerationJobs jobs = new GenerationJobs(database(), worker, GenerationSettings.defaults(), Clock.systemUTC());
         database().transactions().inTransaction(() -> {
             jobs.schedule(generationId);
             return null;

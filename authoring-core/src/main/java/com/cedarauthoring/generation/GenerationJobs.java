@@ -79,7 +79,8 @@ public final class GenerationJobs implements AutoCloseable {
         this.client = SchedulerClient.Builder.create(dataSource, generate).build();
         SchedulerBuilder builder = Scheduler.create(dataSource, List.of(generate));
         if (database.isPostgreSQL()) {
-            // fetch when fewer than half the threads' worth are queued, up to one batch per thread
+            // Fetch when fewer than half the threads are busy, and at most one job per thread: a picked job then
+            // starts at once, never waiting in a queue where db-scheduler would not renew its heartbeat.
             builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         this.scheduler = builder

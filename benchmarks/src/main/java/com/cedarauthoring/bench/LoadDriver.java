@@ -45,12 +45,19 @@ public final class LoadDriver {
     private final int pollMillis;
     /** Sustained load run before the recorded one (JIT warm-up). */
     private final int warmupSeconds;
-    /** The PostgreSQL the service uses ({@code --jdbc-url}, user, password), or null for the embedded H2. */
-    private final List<String> database;
+    /** The PostgreSQL the service uses, or null for the embedded H2. */
+    private final Database database;
+
+    /** A PostgreSQL given with {@code --jdbc-url}, {@code --db-user} and {@code --db-password}. */
+    record Database(String jdbcUrl, String user, String password) {
+        List<String> serveFlags() {
+            return List.of("--jdbc-url", jdbcUrl, "--db-user", user, "--db-password", password);
+        }
+    }
     /** GetPolicyGeneration calls made by {@link #generateOnce}, all clients. */
     private static final AtomicLong POLLS = new AtomicLong();
 
-    private LoadDriver(Path jar, int seconds, int concurrency, List<String> database, int instances, int pollMillis,
+    private LoadDriver(Path jar, int seconds, int concurrency, Database database, int instances, int pollMillis,
                        int warmupSeconds) {
         this.jar = jar;
         this.database = database;
@@ -58,8 +65,7 @@ public final class LoadDriver {
         this.pollMillis = pollMillis;
         this.seconds = seconds;
         this.concurrency = concurrency;
-        this.serverArgs = database == null ? List.of()
-                : List.of("--jdbc-url", database.get(0), "--db-user", database.get(1), "--db-password", database.get(2));
+        this.serverArgs = database == null ? List.of() : database.serveFlags();
         this.instances = instances;
     }
 
@@ -78,8 +84,8 @@ public final class LoadDriver {
             System.err.println("--instances N needs N >= 1, and --jdbc-url (a shared PostgreSQL) when N > 1");
             System.exit(2);
         }
-        List<String> database = jdbcUrl == null ? null
-                : List.of(jdbcUrl, option(args, "--db-user", ""), option(args, "--db-password", ""));
+        Database database = jdbcUrl == null ? null
+                : new Database(jdbcUrl, option(args, "--db-user", ""), option(args, "--db-password", ""));
         LoadDriver driver = new LoadDriver(jar, seconds, concurrency, database, instances,
                 Integer.parseInt(option(args, "--poll-ms", "20")), Integer.parseInt(option(args, "--warmup-seconds", "20")));
         driver.line("# Benchmark run " + LocalDate.now() + " (" + Runtime.getRuntime().availableProcessors()
@@ -372,7 +378,7 @@ public final class LoadDriver {
     void commitFloor() throws java.sql.SQLException {
         if (database != null) {
             line("  - floor on PostgreSQL, one durable one-row commit (INSERT + COMMIT over JDBC) from the driver's JVM: "
-                    + Stats.of(CommitFloor.measure(database.get(0), database.get(1), database.get(2), 300)));
+                    + Stats.of(CommitFloor.measure(database.jdbcUrl(), database.user(), database.password(), 300)));
         }
     }
 

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * The audit trail in the service database (table {@code audit_events}). Appends lock the single
@@ -26,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class JdbcAuditTrail implements AuditTrail {
     private static final String COLUMNS = "sequence_no, event_id, occurred_at, principal, action, resource_arn, details, "
             + "statement_sha256, previous_hash, hash";
+    /** Moves the head on from the guessed head: {@code (new sequence, new hash, guessed sequence, guessed hash)}. */
+    private static final String MOVE_HEAD = "UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1 "
+            + "AND last_sequence = ? AND last_hash = ?";
     private static final int VERIFY_BATCH = 500;
 
     private final Jdbc jdbc;
@@ -76,46 +81,42 @@ public final class JdbcAuditTrail implements AuditTrail {
 
     /**
      * Moves the head on from {@code guess} and inserts the event, or does nothing when {@code guess} is no longer
-     * the head. On PostgreSQL the conditional update and the insert are one statement (the insert takes its row
+     * the head. On PostgreSQL the conditional update and the insert are one statement (the insert selects
      * from the update's RETURNING, so the event is written exactly when the head moved): one round trip fewer per
      * audited change, and each round trip is a wake-up of both processes that the commit waits behind.
      */
     private boolean appendedAfter(Head guess, Link link) {
-        if (!jdbc.isPostgreSQL()) {
-            if (jdbc.update("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1 "
-                    + "AND last_sequence = ? AND last_hash = ?", link.head().sequence(), link.head().hash(),
-                    guess.sequence(), guess.hash()) != 1) {
+        Object[] move = {link.head().sequence(), link.head().hash(), guess.sequence(), guess.hash()};
+        if (jdbc.isPostgreSQL()) {
+            Object[] params = Stream.of(move, values(link.event())).flatMap(Arrays::stream).toArray();
+            if (jdbc.update("WITH moved AS (" + MOVE_HEAD + " RETURNING 1) INSERT INTO audit_events (" + COLUMNS
+                    + ") SELECT CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                    + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TEXT),"
+                    + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR) FROM moved", params) != 1) {
                 return false;
             }
-            insert(link);
+            lastWritten.set(link.head());
             return true;
         }
-        AuditEvent e = link.event();
-        int inserted = jdbc.update("WITH moved AS (UPDATE audit_chain_head SET last_sequence = ?, last_hash = ?"
-                        + " WHERE id = 1 AND last_sequence = ? AND last_hash = ? RETURNING last_sequence)"
-                        + " INSERT INTO audit_events (" + COLUMNS + ") SELECT last_sequence, CAST(? AS VARCHAR),"
-                        + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-                        + " CAST(? AS VARCHAR), CAST(? AS TEXT), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-                        + " CAST(? AS VARCHAR) FROM moved",
-                link.head().sequence(), link.head().hash(), guess.sequence(), guess.hash(),
-                e.eventId(), e.time(), e.principal(), e.action(), e.resourceArn(), e.details(),
-                e.statementSha256().orElse(null), e.previousHash(), e.hash());
-        if (inserted != 1) {
+        if (jdbc.update(MOVE_HEAD, move) != 1) {
             return false;
         }
-        lastWritten.set(link.head());
+        insert(link);
         return true;
+    }
+
+    /** The event's values in {@link #COLUMNS} order. */
+    private static Object[] values(AuditEvent e) {
+        return new Object[] {e.sequence(), e.eventId(), e.time(), e.principal(), e.action(), e.resourceArn(), e.details(),
+                e.statementSha256().orElse(null), e.previousHash(), e.hash()};
     }
 
     /** Inserts the event (the head row is already locked and moved on by this transaction). */
     private AuditEvent insert(Link link) {
-        AuditEvent e = link.event();
-        jdbc.update("INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.sequence(), e.eventId(), e.time(), e.principal(), e.action(), e.resourceArn(), e.details(),
-                e.statementSha256().orElse(null), e.previousHash(), e.hash());
+        jdbc.update("INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(link.event()));
         // Only a guess for the next append: if this transaction rolls back, the next conditional update misses.
         lastWritten.set(link.head());
-        return e;
+        return link.event();
     }
 
     @Override

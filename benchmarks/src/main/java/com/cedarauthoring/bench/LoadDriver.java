@@ -47,6 +47,8 @@ public final class LoadDriver {
     private final int warmupSeconds;
     /** The PostgreSQL the service uses, or null for the embedded H2. */
     private final Database database;
+    /** GetPolicyGeneration calls made by {@link #generateOnce}, all clients. */
+    private static final AtomicLong POLLS = new AtomicLong();
 
     /** A PostgreSQL given with {@code --jdbc-url}, {@code --db-user} and {@code --db-password}. */
     record Database(String jdbcUrl, String user, String password) {
@@ -54,8 +56,6 @@ public final class LoadDriver {
             return List.of("--jdbc-url", jdbcUrl, "--db-user", user, "--db-password", password);
         }
     }
-    /** GetPolicyGeneration calls made by {@link #generateOnce}, all clients. */
-    private static final AtomicLong POLLS = new AtomicLong();
 
     private LoadDriver(Path jar, int seconds, int concurrency, Database database, int instances, int pollMillis,
                        int warmupSeconds) {
